@@ -1,0 +1,5 @@
+package dev.crosslens.model;
+
+public enum SymbolBinding {
+    LOCAL, GLOBAL, WEAK, UNIQUE, UNKNOWN
+}

@@ -1,0 +1,5 @@
+package dev.crosslens.model;
+
+public enum SymbolType {
+    NOTYPE, OBJECT, FUNC, SECTION, FILE, COMMON, TLS, IFUNC, DEBUG, UNKNOWN
+}

@@ -1,0 +1,5 @@
+package dev.crosslens.model.pe;
+
+/** PE/COFF-specific structures. Placeholder: the PE parser owner fills this in. */
+public record PeDetails() {
+}

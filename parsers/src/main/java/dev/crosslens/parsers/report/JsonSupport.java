@@ -1,0 +1,26 @@
+package dev.crosslens.parsers.report;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The one Jackson configuration of Crosslens: records are written by their components only (no derived
+ * getters such as {@code isKnown()}), nulls are written, output is stable.
+ */
+public final class JsonSupport {
+    private JsonSupport() {
+    }
+
+    public static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper();
+        m.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
+        m.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        m.setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        m.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        return m;
+    }
+}
