@@ -303,6 +303,25 @@ class ElfFixturesTest {
     }
 
     @Test
+    void objectRelocationsNameTheirSymbolsAndAddends() throws IOException {
+        ElfImage o = open(Fixtures.file("elf-c", "hello.o"), ParseOptions.defaults());
+        List<String> calls = new ArrayList<>();
+        for (ElfRelocationSection s : o.elf().relocationSections()) {
+            for (ElfRelocation r : s.entries()) {
+                if (r.typeName().equals("R_X86_64_PLT32")) calls.add(r.symbolName() + r.addend());
+            }
+        }
+        assertTrue(calls.contains("__stack_chk_fail-4"), calls.toString());
+        assertTrue(calls.contains("__printf_chk-4"), calls.toString());
+        ElfImage be = open(Fixtures.file("elf-c", "s390x.o"), ParseOptions.defaults());
+        ElfRelocation call = be.elf().relocationSections().get(0).entries().get(0);
+        assertEquals("R_390_PLT32DBL", call.typeName());
+        assertEquals("external_fn", call.symbolName());
+        assertEquals(2, call.addend());
+        assertEquals(2, call.offset());
+    }
+
+    @Test
     void relocationEntriesCanBeSkipped() throws IOException {
         Path p = Fixtures.file("elf-c", "pie-hardened");
         ElfImage full = open(p, ParseOptions.defaults());
