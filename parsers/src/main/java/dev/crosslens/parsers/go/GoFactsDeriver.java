@@ -29,17 +29,27 @@ final class GoFactsDeriver {
             cgo = true;
             evidence.add("cgo: " + cgoFuncs + " runtime/cgo functions in the pclntab");
         }
+        String cgoFunction = null;
+        for (String n : functions) {
+            if (isCgoName(n) || n.contains("._Cfunc_") || n.contains("._C2func_")) {
+                cgoFunction = n;
+                break;
+            }
+        }
+        if (cgoFunction != null) {
+            cgo = true;
+            evidence.add("cgo: function " + cgoFunction + " in the pclntab");
+        }
         String cgoSymbol = null;
         for (Symbol s : symbols) {
-            String n = s.name();
-            if (n.equals("x_cgo_init") || n.equals("_x_cgo_init") || n.startsWith("_cgo_") || n.startsWith("__cgo_")) {
-                cgoSymbol = n;
+            if (isCgoName(s.name())) {
+                cgoSymbol = s.name();
                 break;
             }
         }
         if (cgoSymbol != null) {
             cgo = true;
-            evidence.add("cgo: symbol " + cgoSymbol);
+            evidence.add("cgo: symbol " + cgoSymbol + " in the " + symbolTableLabel(symbols, cgoSymbol));
         }
         String cgoSetting = buildInfo == null ? null : buildInfo.setting("CGO_ENABLED");
         if ("1".equals(cgoSetting)) {
@@ -106,6 +116,19 @@ final class GoFactsDeriver {
             if (!mode.isEmpty()) evidence.add("build mode: " + mode + " inferred from the image kind " + kind.label());
         }
         return new GoFacts(cgo, tzdata, loadLocation, resolver, osUser, mode, evidence);
+    }
+
+    /** Names only cgo brings in: {@code x_cgo_init}, {@code _cgo_*} (C side and runtime/cgo's Go side), exports. */
+    private static boolean isCgoName(String n) {
+        return n.equals("x_cgo_init") || n.equals("_x_cgo_init") || n.startsWith("_cgo_") || n.startsWith("__cgo_")
+                || n.startsWith("_cgoexp_");
+    }
+
+    private static String symbolTableLabel(List<Symbol> symbols, String name) {
+        for (Symbol s : symbols) {
+            if (s.name().equals(name)) return s.table().label() + " table";
+        }
+        return "symbol table";
     }
 
     /** A cgo-generated function of a package: {@code pkg._Cfunc_*}, {@code pkg._C2func_*}, {@code pkg._cgo_*}. */
