@@ -80,7 +80,7 @@ final class GoPclntabReader {
                     while (tries++ < 4096) {
                         long at = GoScan.find(r, needle, from, range[1], 4, range[0], options);
                         if (at < 0) break;
-                        Table t = tryScanned(r.withOrder(order), at, range[1], options);
+                        Table t = tryScanned(r.withOrder(order), at, range[1], options, diagnostics);
                         if (t != null) return t;
                         from = at + 4;
                     }
@@ -90,7 +90,7 @@ final class GoPclntabReader {
         return null;
     }
 
-    private Table tryScanned(BinaryReader r, long at, long end, ParseOptions options)
+    private Table tryScanned(BinaryReader r, long at, long end, ParseOptions options, List<Diagnostic> diagnostics)
             throws ParseCancelledException {
         try {
             if (r.u8(at + 4) != 0 || r.u8(at + 5) != 0) return null;
@@ -104,6 +104,7 @@ final class GoPclntabReader {
             for (Function f : t.functions().subList(0, Math.min(8, t.functions().size()))) {
                 if (!plausibleName(f.name())) return null;
             }
+            diagnostics.addAll(scratch);
             return t;
         } catch (MalformedBinaryException e) {
             return null; // not a table after all: keep scanning
