@@ -2,6 +2,7 @@ package dev.crosslens.parsers.go;
 
 import dev.crosslens.model.BinaryKind;
 import dev.crosslens.model.Symbol;
+import dev.crosslens.model.SymbolType;
 import dev.crosslens.model.go.GoBuildInfo;
 import dev.crosslens.model.go.GoFacts;
 
@@ -42,7 +43,8 @@ final class GoFactsDeriver {
         }
         String cgoSymbol = null;
         for (Symbol s : symbols) {
-            if (isCgoName(s.name())) {
+            // Every Go runtime declares _cgo_init, _cgo_mmap, ... as data (nil without cgo): only code counts.
+            if (s.defined() && s.type() == SymbolType.FUNC && isCgoName(s.name())) {
                 cgoSymbol = s.name();
                 break;
             }

@@ -104,11 +104,11 @@ final class GoRuntimeVersion {
         }
     }
 
-    /** The non-executable sections (the whole window when there are no sections). */
+    /** Every file-backed section but the pclntab (the whole window when there are no sections). */
     private static Iterable<long[]> ranges(GoImageMap map, BinaryReader r) {
         java.util.List<long[]> out = new java.util.ArrayList<>();
         for (GoImageMap.Region s : map.sections()) {
-            if (s.executable()) continue;
+            // not by permission: Mach-O keeps read-only data (__rodata) in the executable __TEXT segment
             if (s.name().contains("pclntab")) continue;
             out.add(new long[]{s.fileOffset(), s.fileEnd()});
         }

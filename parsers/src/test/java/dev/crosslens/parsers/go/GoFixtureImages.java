@@ -28,7 +28,7 @@ final class GoFixtureImages {
     /** Analyses bytes as an image whose format parser gave no sections: everything is found by scanning. */
     static ImageCore bare(byte[] data, ParseOptions options) throws IOException {
         ImageCore core = ImageCore.builder(BinaryFormat.ELF).bits(64).endianness(Endianness.LITTLE).build();
-        return new GoAnalyzer().analyze(new ElfImage(core, new ElfDetails()), BinaryReader.of(data), options);
+        return new GoAnalyzer().analyze(new ElfImage(core, (ElfDetails) null), BinaryReader.of(data), options);
     }
 
     static ImageCore bare(Path file) {

@@ -28,7 +28,7 @@ class GoWithoutSectionsTest {
     private static GoInfo analyze(String id) throws Exception {
         byte[] data = Files.readAllBytes(Corpus.require(id));
         ImageCore bare = ImageCore.builder(BinaryFormat.ELF).bits(64).endianness(Endianness.LITTLE).build();
-        ImageCore out = new GoAnalyzer().analyze(new ElfImage(bare, new ElfDetails()), BinaryReader.of(data),
+        ImageCore out = new GoAnalyzer().analyze(new ElfImage(bare, (ElfDetails) null), BinaryReader.of(data),
                 ParseOptions.defaults());
         return out.go();
     }
