@@ -128,6 +128,37 @@ class MachOSyntheticTest {
         assertEquals(2, image.macho().segments().size(), "the rest of the image is intact");
     }
 
+    @Test
+    void bigEndianPowerPcExecuteWithUnixThread() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(0x400).order(ByteOrder.BIG_ENDIAN);
+        b.putInt(0, 0xfeedface).putInt(4, 18).putInt(8, 0).putInt(12, 2).putInt(16, 2).putInt(20, 124 + 176)
+                .putInt(24, 0x85);
+        int seg = 28;
+        b.putInt(seg, 0x1).putInt(seg + 4, 124).put(seg + 8, "__TEXT".getBytes(StandardCharsets.US_ASCII));
+        b.putInt(seg + 24, 0x1000).putInt(seg + 28, 0x1000).putInt(seg + 32, 0).putInt(seg + 36, 0x400)
+                .putInt(seg + 40, 7).putInt(seg + 44, 5).putInt(seg + 48, 1);
+        int sect = seg + 56;
+        b.put(sect, "__text".getBytes(StandardCharsets.US_ASCII)).put(sect + 16, "__TEXT".getBytes(StandardCharsets.US_ASCII));
+        b.putInt(sect + 32, 0x1200).putInt(sect + 36, 0x100).putInt(sect + 40, 0x200).putInt(sect + 44, 2)
+                .putInt(sect + 56, 0x80000400);
+        int thread = seg + 124;
+        b.putInt(thread, 0x5).putInt(thread + 4, 176).putInt(thread + 8, 1).putInt(thread + 12, 40)
+                .putInt(thread + 16, 0x1234); // PPC_THREAD_STATE: srr0 first
+        MachOImage image = parse(b.array());
+        assertEquals(dev.crosslens.model.Endianness.BIG, image.core().endianness());
+        assertEquals(32, image.core().bits());
+        assertEquals(dev.crosslens.model.Arch.PPC, image.core().arch());
+        assertEquals("PPC", image.core().machineName());
+        assertEquals(0x1234L, image.core().entry());
+        assertEquals("PPC_THREAD_STATE", image.macho().entryPoint().flavor());
+        assertEquals(dev.crosslens.model.BinaryKind.EXECUTABLE, image.core().kind());
+        assertEquals(dev.crosslens.model.TargetOs.UNKNOWN, image.core().os(), "no version command, not x86_64/arm64");
+        assertEquals("__TEXT,__text", image.core().sections().get(0).qualifiedName());
+        assertEquals(0x1200L, image.core().sections().get(0).address());
+        assertEquals("r-x", image.core().sections().get(0).permissions().label());
+        assertEquals(List.of("NOUNDEFS", "DYLDLINK", "TWOLEVEL"), image.macho().header().flagNames());
+    }
+
     private static Symbol symbol(MachOImage image, String name) {
         return image.core().symbols().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
