@@ -34,17 +34,14 @@ final class GoRuntimeVersion {
         Map<Long, Long> candidates = new LinkedHashMap<>(); // address -> window offset
         Map<String, Long> distinct = new LinkedHashMap<>();
         for (long[] range : ranges(map, r)) {
-            long from = range[0];
-            while (candidates.size() < MAX_CANDIDATES) {
-                long at = GoScan.find(r, PREFIX, from, range[1], 1, 0, options);
-                if (at < 0) break;
+            for (long at : GoScan.findAll(r, PREFIX, range[0], range[1], MAX_CANDIDATES - candidates.size(),
+                    options)) {
                 String text = matchAt(r, at, 64);
                 if (text != null) {
                     long addr = map.addressOf(at);
                     if (addr >= 0) candidates.put(addr, at);
                     distinct.putIfAbsent(text, at);
                 }
-                from = at + 1;
             }
         }
         if (candidates.isEmpty() && distinct.isEmpty()) return null;

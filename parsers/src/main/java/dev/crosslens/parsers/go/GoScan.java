@@ -46,4 +46,34 @@ final class GoScan {
         }
         return -1;
     }
+
+    /**
+     * Every offset in [{@code from}, {@code to}) where {@code needle} starts, in one pass over the window
+     * (at most {@code max} of them).
+     */
+    static java.util.List<Long> findAll(BinaryReader r, byte[] needle, long from, long to, int max,
+                                        ParseOptions options) throws ParseCancelledException {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        long end = Math.min(to, r.size());
+        long start = Math.max(0, from);
+        while (start + needle.length <= end && out.size() < max) {
+            options.checkCancelled();
+            long len = Math.min((long) CHUNK + needle.length - 1, end - start);
+            byte[] b;
+            try {
+                b = r.buffer(start, len).array();
+            } catch (MalformedBinaryException e) {
+                return out;
+            }
+            int limit = (int) len - needle.length;
+            for (int i = 0; i <= limit && out.size() < max; i++) {
+                if (b[i] != needle[0]) continue;
+                int j = 1;
+                while (j < needle.length && b[i + j] == needle[j]) j++;
+                if (j == needle.length) out.add(start + i);
+            }
+            start += limit + 1;
+        }
+        return out;
+    }
 }
