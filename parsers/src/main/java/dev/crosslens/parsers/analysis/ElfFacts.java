@@ -1,0 +1,19 @@
+package dev.crosslens.parsers.analysis;
+
+import dev.crosslens.model.Extent;
+
+/**
+ * The ELF facts the rules read beyond the common view (filled by {@link FormatFacts}).
+ *
+ * @param osAbi       EI_OSABI, -1 when unknown
+ * @param osAbiName   its name ({@code ELFOSABI_FREEBSD}), "" when unknown
+ * @param osAbiExtent the EI_OSABI byte
+ * @param dynamicExtent the .dynamic section / PT_DYNAMIC bytes, where RPATH/RUNPATH/NEEDED entries live
+ */
+public record ElfFacts(int osAbi, String osAbiName, Extent osAbiExtent, Extent dynamicExtent) {
+    public ElfFacts {
+        osAbiName = osAbiName == null ? "" : osAbiName;
+        osAbiExtent = osAbiExtent == null ? Extent.NONE : osAbiExtent;
+        dynamicExtent = dynamicExtent == null ? Extent.NONE : dynamicExtent;
+    }
+}
