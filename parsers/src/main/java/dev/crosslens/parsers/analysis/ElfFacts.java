@@ -9,9 +9,11 @@ import dev.crosslens.model.Extent;
  * @param osAbiName   its name ({@code ELFOSABI_FREEBSD}), "" when unknown
  * @param osAbiExtent the EI_OSABI byte
  * @param dynamicExtent the .dynamic section / PT_DYNAMIC bytes, where RPATH/RUNPATH/NEEDED entries live
+ * @param rpathExtent   the DT_RPATH / DT_RUNPATH entry, {@link Extent#NONE} when there is none
  */
-public record ElfFacts(int osAbi, String osAbiName, Extent osAbiExtent, Extent dynamicExtent) {
+public record ElfFacts(int osAbi, String osAbiName, Extent osAbiExtent, Extent dynamicExtent, Extent rpathExtent) {
     public ElfFacts {
+        rpathExtent = rpathExtent == null ? Extent.NONE : rpathExtent;
         osAbiName = osAbiName == null ? "" : osAbiName;
         osAbiExtent = osAbiExtent == null ? Extent.NONE : osAbiExtent;
         dynamicExtent = dynamicExtent == null ? Extent.NONE : dynamicExtent;

@@ -122,7 +122,8 @@ final class ElfRules {
     private static List<Finding> rpathAbsolute(RuleContext ctx, RuleInfo self) {
         ImageCore c = ctx.core();
         if (!Facts.isElf(c) || c.rpaths().isEmpty()) return List.of();
-        Extent where = ctx.elf() != null ? ctx.elf().dynamicExtent() : Extent.NONE;
+        Extent where = ctx.elf() == null ? Extent.NONE
+                : ctx.elf().rpathExtent().isKnown() ? ctx.elf().rpathExtent() : ctx.elf().dynamicExtent();
         List<Evidence> ev = new ArrayList<>();
         for (String rp : c.rpaths()) {
             for (String dir : rp.split(":")) {

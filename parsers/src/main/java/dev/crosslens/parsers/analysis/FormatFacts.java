@@ -3,12 +3,17 @@ package dev.crosslens.parsers.analysis;
 import dev.crosslens.model.BinaryImage;
 import dev.crosslens.model.ElfImage;
 import dev.crosslens.model.Extent;
-import dev.crosslens.model.HardeningCheck;
-import dev.crosslens.model.HardeningState;
-import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.MachOImage;
 import dev.crosslens.model.PeImage;
-import dev.crosslens.model.Section;
+import dev.crosslens.model.Segment;
+import dev.crosslens.model.elf.ElfDetails;
+import dev.crosslens.model.elf.ElfDynamicEntry;
+import dev.crosslens.model.macho.MachOBuildVersion;
+import dev.crosslens.model.macho.MachODetails;
+import dev.crosslens.model.macho.MachOLoadCommand;
+import dev.crosslens.model.pe.PeDebugDirectoryEntry;
+import dev.crosslens.model.pe.PeDetails;
+import dev.crosslens.model.pe.PeOptionalHeader;
 
 /**
  * The one place the rules read format details: turns the parsers' format records into the small facts records
@@ -16,56 +21,65 @@ import dev.crosslens.model.Section;
  * built by hand and only this class follows the parsers' records.
  */
 public final class FormatFacts {
+    /** Offsets inside the optional header (the same for PE32 and PE32+: PE/COFF specification, 3.4). */
+    private static final int OPT_SUBSYSTEM = 68;
+    private static final int OPT_DLL_CHARACTERISTICS = 70;
+    /** EI_OSABI is byte 7 of e_ident. */
+    private static final int EI_OSABI = 7;
+
     private FormatFacts() {
     }
 
+    /** PE facts of a PE image (not of a bare COFF object: it has no optional header); null otherwise. */
     public static PeFacts pe(BinaryImage image) {
         if (!(image instanceof PeImage)) return null;
-        ImageCore c = image.core();
-        long dll = fromHardening(c);
-        Section tls = c.section(".tls");
-        return new PeFacts(c.bits() == 64, -1, dll, Extent.NONE, Extent.NONE, tls == null ? 0 : -1,
-                tls == null ? Extent.NONE : tls.headerExtent(), null, null, signedFromHardening(c), c.extent());
+        PeDetails d = ((PeImage) image).pe();
+        if (d == null || d.optionalHeader() == null) return null;
+        PeOptionalHeader opt = d.optionalHeader();
+        Extent optExtent = opt.extent() == null ? Extent.NONE : opt.extent();
+        int tlsCallbacks = d.tls() == null ? 0 : d.tls().callbacks().size();
+        String pdb = null;
+        for (PeDebugDirectoryEntry e : d.debugDirectory()) {
+            if (e.codeView() != null && e.codeView().pdbFileName() != null) pdb = e.codeView().pdbFileName();
+        }
+        Boolean signed = d.security() != null && d.security().hasAuthenticode();
+        return new PeFacts(opt.pe32Plus(), opt.subsystem(), opt.dllCharacteristics(),
+                field(optExtent, OPT_DLL_CHARACTERISTICS, 2), field(optExtent, OPT_SUBSYSTEM, 2), tlsCallbacks,
+                d.tls() == null ? Extent.NONE : d.tls().extent(), !d.debugDirectory().isEmpty(), pdb, signed,
+                optExtent.isKnown() ? optExtent : image.core().extent());
     }
 
     public static ElfFacts elf(BinaryImage image) {
         if (!(image instanceof ElfImage)) return null;
-        ImageCore c = image.core();
-        Section dyn = c.section(".dynamic");
-        return new ElfFacts(-1, "", Extent.NONE, dyn == null ? Extent.NONE : dyn.extent());
+        ElfDetails d = ((ElfImage) image).elf();
+        if (d == null || d.header() == null) return null;
+        Extent dynamic = Extent.NONE;
+        for (Segment s : image.core().segments()) {
+            if (s.type().equals("DYNAMIC")) dynamic = s.extent();
+        }
+        Extent rpath = Extent.NONE;
+        for (ElfDynamicEntry e : d.dynamic()) {
+            if ((e.tagName().equals("RPATH") || e.tagName().equals("RUNPATH")) && !rpath.isKnown()) rpath = e.extent();
+        }
+        Extent header = d.header().extent() == null ? Extent.NONE : d.header().extent();
+        return new ElfFacts(d.header().osAbi(), d.header().osAbiName(), field(header, EI_OSABI, 1), dynamic, rpath);
     }
 
     public static MachOFacts macho(BinaryImage image) {
         if (!(image instanceof MachOImage)) return null;
-        ImageCore c = image.core();
-        HardeningCheck sig = c.hardening("code-signature");
-        Boolean signed = sig == null || sig.state() == HardeningState.UNKNOWN ? null
-                : sig.state() == HardeningState.ENABLED;
-        return new MachOFacts(null, "", Extent.NONE, signed, Extent.NONE);
+        MachODetails d = ((MachOImage) image).macho();
+        if (d == null) return null;
+        MachOBuildVersion bv = d.buildVersion();
+        Extent sigExtent = Extent.NONE;
+        for (MachOLoadCommand lc : d.loadCommands()) {
+            if (lc.name().equals("LC_CODE_SIGNATURE")) sigExtent = lc.extent();
+        }
+        boolean signed = d.codeSignature() != null || sigExtent.isKnown();
+        return new MachOFacts(bv == null ? null : bv.minOs(), bv == null ? "" : bv.platformName(),
+                bv == null ? Extent.NONE : bv.extent(), signed, sigExtent);
     }
 
-    /** DllCharacteristics rebuilt from the hardening checks when all three are known, else -1. */
-    private static long fromHardening(ImageCore c) {
-        Boolean aslr = state(c, "aslr");
-        Boolean heva = state(c, "high-entropy-va");
-        Boolean nx = state(c, "nx-compat");
-        if (aslr == null || nx == null) return -1;
-        long v = 0;
-        if (aslr) v |= PeFacts.DYNAMIC_BASE;
-        if (nx) v |= PeFacts.NX_COMPAT;
-        if (Boolean.TRUE.equals(heva)) v |= PeFacts.HIGH_ENTROPY_VA;
-        return v;
-    }
-
-    private static Boolean signedFromHardening(ImageCore c) {
-        return state(c, "authenticode");
-    }
-
-    private static Boolean state(ImageCore c, String id) {
-        HardeningCheck h = c.hardening(id);
-        if (h == null) return null;
-        if (h.state() == HardeningState.ENABLED) return true;
-        if (h.state() == HardeningState.DISABLED) return false;
-        return null;
+    private static Extent field(Extent base, int offset, int size) {
+        return base.isKnown() && base.size() >= offset + size ? Extent.of(base.offset() + offset, size) : Extent.NONE;
     }
 }
