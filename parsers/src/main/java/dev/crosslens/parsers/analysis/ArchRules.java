@@ -56,7 +56,7 @@ final class ArchRules {
             if (X86_ONLY.contains(n)) ev.add(Facts.symbolEvidence(s));
         }
         if (ev.isEmpty()) return List.of();
-        return List.of(Rule.finding(self, "x86-only " + ev.get(0).value() + " in a " + c.arch().label() + " image",
+        return List.of(Rule.finding(self, "x86-only " + ev.get(0).value() + " in an " + c.arch().label() + " image",
                 "This " + c.arch().label() + " image refers to " + ev.get(0).value()
                         + ", which only x86 code defines or uses: something from an x86 build got into it.",
                 ev, self.fix()));

@@ -85,7 +85,7 @@ final class ElfRules {
 
     private static List<Finding> noPie(RuleContext ctx, RuleInfo self) {
         ImageCore c = ctx.core();
-        if (!Facts.isElf(c) || c.kind() != BinaryKind.EXECUTABLE || ctx.isGo()) return List.of();
+        if (!Facts.isElf(c) || c.kind() != BinaryKind.EXECUTABLE || ctx.isGoBinary()) return List.of();
         return List.of(Rule.finding(self, "ET_EXEC: not a PIE",
                 "The executable has type ET_EXEC and loads at a fixed address; ASLR cannot randomise its code.",
                 List.of(Evidence.of("header", "e_type", "ET_EXEC", Extent.of(c.extent().isKnown() ? c.extent().offset()
@@ -98,7 +98,7 @@ final class ElfRules {
         if (!programOrLibrary(c) || c.segments().isEmpty()) return List.of();
         Segment stack = Facts.segment(c, "GNU_STACK");
         if (stack != null && !stack.permissions().execute()) return List.of();
-        if (stack == null && ctx.isGo()) return List.of();
+        if (stack == null && ctx.isGoBinary()) return List.of();
         Evidence ev = stack == null
                 ? Evidence.of("segment", "PT_GNU_STACK", "missing (the stack defaults to executable)", c.extent())
                 : Evidence.of("segment", "PT_GNU_STACK", stack.permissions().label(), stack.headerExtent());
@@ -110,7 +110,7 @@ final class ElfRules {
 
     private static List<Finding> noRelro(RuleContext ctx, RuleInfo self) {
         ImageCore c = ctx.core();
-        if (!programOrLibrary(c) || ctx.isGo() || c.segments().isEmpty()) return List.of();
+        if (!programOrLibrary(c) || ctx.isGoBinary() || c.segments().isEmpty()) return List.of();
         if (Facts.elfStatic(c) && c.kind() == BinaryKind.EXECUTABLE) return List.of();
         if (Facts.segment(c, "GNU_RELRO") != null) return List.of();
         Extent where = c.segments().get(0).headerExtent();

@@ -69,7 +69,7 @@ final class GoRules {
     }
 
     private static List<Finding> cgoEnabled(RuleContext ctx, RuleInfo self) {
-        if (!ctx.isGo()) return List.of();
+        if (!ctx.isGoBinary()) return List.of();
         ImageCore c = ctx.core();
         List<Evidence> ev = new ArrayList<>();
         if ("1".equals(Facts.goSetting(c, "CGO_ENABLED"))) ev.add(Facts.goSettingEvidence(c, "CGO_ENABLED"));
@@ -85,7 +85,7 @@ final class GoRules {
                 break;
             }
         }
-        GoFacts f = ctx.go().facts();
+        GoFacts f = ctx.isGo() ? ctx.go().facts() : null;
         if (ev.isEmpty() && f != null && f.cgo()) {
             ev.add(Evidence.of("go-fact", "cgo", String.join("; ", f.evidence()), Extent.NONE));
         }

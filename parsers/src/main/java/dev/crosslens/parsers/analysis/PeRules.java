@@ -80,7 +80,7 @@ final class PeRules {
     private static List<Finding> noDynamicBase(RuleContext ctx, RuleInfo self) {
         PeFacts pe = ctx.pe();
         if (pe == null || !Boolean.FALSE.equals(pe.has(PeFacts.DYNAMIC_BASE))) return List.of();
-        String fix = ctx.isGo() ? "go build -buildmode=pie . (the default for windows since Go 1.15)"
+        String fix = ctx.isGoBinary() ? "go build -buildmode=pie . (the default for windows since Go 1.15)"
                 : "x86_64-w64-mingw32-gcc ... -Wl,--dynamicbase  (gcc -pie is ignored for PE targets)";
         return List.of(Rule.finding(self, "DYNAMIC_BASE is not set",
                 "DllCharacteristics " + hex(pe.dllCharacteristics()) + " lacks DYNAMIC_BASE (0x0040): no ASLR.",
@@ -109,7 +109,7 @@ final class PeRules {
         if (pe == null || pe.subsystem() != PeFacts.SUBSYSTEM_WINDOWS_GUI || !ctx.core().kind().isExecutable()) {
             return List.of();
         }
-        String fix = ctx.isGo() ? "go build . (without -ldflags=-H=windowsgui) for a console program"
+        String fix = ctx.isGoBinary() ? "go build . (without -ldflags=-H=windowsgui) for a console program"
                 : "link without -mwindows (or with -mconsole)";
         return List.of(Rule.finding(self, "IMAGE_SUBSYSTEM_WINDOWS_GUI: output to the console is lost",
                 "Subsystem 2 (Windows GUI): Windows starts it without a console. Fine for a windowed program; a "
@@ -121,7 +121,7 @@ final class PeRules {
     private static List<Finding> pe32(RuleContext ctx, RuleInfo self) {
         PeFacts pe = ctx.pe();
         if (pe == null || pe.pe32Plus() || !Facts.isProgramOrLibrary(ctx.core())) return List.of();
-        String fix = ctx.isGo() ? "GOOS=windows GOARCH=amd64 go build ." : "x86_64-w64-mingw32-gcc (64-bit)";
+        String fix = ctx.isGoBinary() ? "GOOS=windows GOARCH=amd64 go build ." : "x86_64-w64-mingw32-gcc (64-bit)";
         return List.of(Rule.finding(self, "PE32 (32-bit " + ctx.core().arch().label() + ")",
                 "This is a 32-bit image: it needs WOW64 on 64-bit Windows, and a 64-bit-only Wine cannot run it.",
                 List.of(Evidence.of("header", "Magic", "PE32 (0x10b)", pe.headerExtent())), fix));

@@ -43,6 +43,17 @@ public record RuleContext(BinaryFile file, BinaryImage image, String scope, Targ
         return image.core().go() != null;
     }
 
+    /**
+     * A Go binary, by its Go facts or, when Go analysis found none, by the sections only the Go linker writes
+     * ({@code .go.buildinfo}, {@code .gopclntab}, {@code __gopclntab}).
+     */
+    public boolean isGoBinary() {
+        if (isGo()) return true;
+        ImageCore c = core();
+        return c.section(".go.buildinfo") != null || c.section(".gopclntab") != null
+                || c.section("__gopclntab") != null || c.section("__go_buildinfo") != null;
+    }
+
     public RuleContext withPe(PeFacts facts) {
         return new RuleContext(file, image, scope, target, intent, bytes, facts, elf, macho);
     }
