@@ -19,8 +19,12 @@ import java.util.Set;
 
 /** Rules about Go binaries: cgo, the OS floor of the toolchain, time zones, build paths, symbols, CPU level. */
 final class GoRules {
-    private static final Set<String> CGO_SYMBOLS = Set.of("x_cgo_init", "_cgo_init", "crosscall2",
-            "_cgo_topofstack", "_cgo_sys_thread_start", "runtime/cgo", "_cgo_panic");
+    /**
+     * Symbols only runtime/cgo's C code defines. ({@code _cgo_init} itself is not one: the runtime declares it in
+     * every Go binary and leaves it nil without cgo.)
+     */
+    private static final Set<String> CGO_SYMBOLS = Set.of("x_cgo_init", "crosscall2", "_cgo_sys_thread_start",
+            "x_cgo_thread_start", "_cgo_try_pthread_create");
 
     private GoRules() {
     }

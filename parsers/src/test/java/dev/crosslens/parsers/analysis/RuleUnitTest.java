@@ -156,6 +156,15 @@ class RuleUnitTest {
     }
 
     @Test
+    void linuxGoBinaryOnFreeBsdIsAnotherOs() {
+        ImageCore c = elfExe(Arch.X86_64).kind(BinaryKind.EXECUTABLE)
+                .go(go(false, "GOOS", "linux", "GOARCH", "amd64", "-trimpath", "true")).build();
+        TargetVerdict v = TargetChecker.standard().check(new ElfImage(c, null), profiles.find("freebsd-14-amd64").orElseThrow(), "");
+        assertEquals(Verdict.WILL_FAIL, v.verdict());
+        assertEquals("target.os-mismatch", v.reasons().get(0).finding().id());
+    }
+
+    @Test
     void goMinimumOsAgainstWindows7() {
         ImageCore c = ImageCore.builder(BinaryFormat.PE).arch(Arch.X86_64).bits(64).os(TargetOs.WINDOWS)
                 .kind(BinaryKind.EXECUTABLE).go(go(false, "GOOS", "windows", "GOARCH", "amd64", "-trimpath", "true")).build();
