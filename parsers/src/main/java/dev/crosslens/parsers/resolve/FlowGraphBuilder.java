@@ -98,7 +98,8 @@ public final class FlowGraphBuilder {
         for (LibraryResolution l : r.libraries()) {
             if (byGroup.containsKey(l.name())) continue; // drawn with its symbols
             String libId = "l:" + l.name();
-            nodes.add(new GraphNode(libId, l.name(), NodeKind.LIBRARY, status(l.state()), null,
+            nodes.add(new GraphNode(libId, l.name() + (l.state() == ResolutionState.RESOLVED ? " (0)" : ""),
+                    NodeKind.LIBRARY, status(l.state()), null,
                     l.state() == ResolutionState.RESOLVED ? l.path() + " (no symbol resolved to it)" : l.reason(), 1,
                     l.name(), null));
             edges.add(new GraphEdge("fmt", libId, "needed", 1, NodeStatus.NEUTRAL));
