@@ -47,7 +47,7 @@ final class ElfLibrarySearch implements DependencyLoader {
             dirs.add("/lib/" + t);
             dirs.add("/usr/lib/" + t);
         }
-        if (image.elf().header().is64()) {
+        if ((image.core().bits() == 64)) {
             dirs.add("/lib64");
             dirs.add("/usr/lib64");
         }
@@ -60,7 +60,7 @@ final class ElfLibrarySearch implements DependencyLoader {
     static List<String> multiarch(ElfImage image) {
         Arch a = image.core().arch();
         return switch (a) {
-            case X86_64 -> image.elf().header().is64() ? List.of("x86_64-linux-gnu") : List.of("x86_64-linux-gnux32");
+            case X86_64 -> (image.core().bits() == 64) ? List.of("x86_64-linux-gnu") : List.of("x86_64-linux-gnux32");
             case X86 -> List.of("i386-linux-gnu");
             case ARM64 -> List.of("aarch64-linux-gnu");
             case ARM -> (image.elf().header().flags() & 0x400) != 0
