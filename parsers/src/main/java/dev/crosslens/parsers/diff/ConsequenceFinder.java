@@ -55,6 +55,10 @@ final class ConsequenceFinder {
         }
         FieldChange linkage = identity(d, "linkage");
         if (linkage != null) effects.add("linkage " + linkage.oldValue() + " -> " + linkage.newValue());
+        FieldChange os = identity(d, "os");
+        if (os != null && ("sysv".equals(on ? os.oldValue() : os.newValue()))) {
+            effects.add("OS " + os.oldValue() + " -> " + os.newValue() + " (libc's ABI note)");
+        }
         long dyn = count(d, SymbolTable.DYNSYM, on ? ChangeKind.ADDED : ChangeKind.REMOVED);
         if (dyn > 0) effects.add(COUNT.format(dyn) + " dynamic symbols " + (on ? "added" : "removed"));
         long cgoFuncs = d.symbols().stream().filter(s -> s.table() == SymbolTable.GO_PCLNTAB
