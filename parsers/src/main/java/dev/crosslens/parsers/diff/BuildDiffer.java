@@ -16,6 +16,8 @@ import dev.crosslens.model.SymbolTable;
 import dev.crosslens.model.diff.BuildDiff;
 import dev.crosslens.model.diff.ChangeKind;
 import dev.crosslens.model.diff.FieldChange;
+import dev.crosslens.model.diff.FindingChange;
+import dev.crosslens.model.finding.Finding;
 import dev.crosslens.model.diff.GoModuleChange;
 import dev.crosslens.model.diff.HardeningChange;
 import dev.crosslens.model.diff.LibraryChange;
@@ -57,6 +59,14 @@ public final class BuildDiffer {
     public static final String UNSECTIONED = "[headers, gaps and unsectioned data]";
 
     public BuildDiff diff(DiffSide oldSide, DiffSide newSide) {
+        return diff(oldSide, newSide, List.of(), List.of());
+    }
+
+    /**
+     * The diff with the findings of each side (from the findings engine) compared too: a finding is matched by
+     * rule id, scope and title, so one that only moved is no change.
+     */
+    public BuildDiff diff(DiffSide oldSide, DiffSide newSide, List<Finding> oldFindings, List<Finding> newFindings) {
         ImageCore a = oldSide.image().core();
         ImageCore b = newSide.image().core();
         List<FieldChange> noise = new ArrayList<>();
@@ -74,7 +84,7 @@ public final class BuildDiffer {
         BuildDiff draft = new BuildDiff(oldSide.name(), newSide.name(), identity, symbols, sections, segments,
                 totals, libraries, rpaths, goSettings, goModules, hardening, List.of(), List.of(), noise);
         return new BuildDiff(draft.oldName(), draft.newName(), identity, symbols, sections, segments, totals,
-                libraries, rpaths, goSettings, goModules, hardening, List.of(),
+                libraries, rpaths, goSettings, goModules, hardening, findings(oldFindings, newFindings),
                 new ConsequenceFinder().explain(draft, a, b), noise);
     }
 
@@ -103,6 +113,25 @@ public final class BuildDiffer {
 
     private static void field(List<FieldChange> out, String name, String a, String b) {
         if (!Objects.equals(a, b)) out.add(new FieldChange(name, a, b, false));
+    }
+
+    // ---- findings ------------------------------------------------------------------------------------------
+
+    static List<FindingChange> findings(List<Finding> oldFindings, List<Finding> newFindings) {
+        Function<Finding, String> key = f -> f.id() + "\u0000" + f.scope() + "\u0000" + f.title();
+        Map<String, Deque<Finding>> pending = new LinkedHashMap<>();
+        for (Finding f : oldFindings) pending.computeIfAbsent(key.apply(f), k -> new ArrayDeque<>()).add(f);
+        List<FindingChange> out = new ArrayList<>();
+        for (Finding f : newFindings) {
+            Deque<Finding> q = pending.get(key.apply(f));
+            if (q == null || q.poll() == null) {
+                out.add(new FindingChange(ChangeKind.ADDED, f.id(), f.severity(), f.title()));
+            }
+        }
+        for (Deque<Finding> q : pending.values()) {
+            for (Finding f : q) out.add(new FindingChange(ChangeKind.REMOVED, f.id(), f.severity(), f.title()));
+        }
+        return out;
     }
 
     // ---- noise from the format's own records ---------------------------------------------------------------

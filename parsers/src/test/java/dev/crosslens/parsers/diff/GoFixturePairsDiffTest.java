@@ -5,12 +5,14 @@ import dev.crosslens.model.SymbolTable;
 import dev.crosslens.model.diff.BuildDiff;
 import dev.crosslens.model.diff.ChangeKind;
 import dev.crosslens.model.diff.FieldChange;
+import dev.crosslens.model.diff.FindingChange;
 import dev.crosslens.model.diff.GoModuleChange;
 import dev.crosslens.model.diff.LibraryChange;
 import dev.crosslens.model.diff.SizeChange;
 import dev.crosslens.model.diff.SymbolChange;
 import dev.crosslens.parsers.Binaries;
 import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.analysis.FindingsEngine;
 import dev.crosslens.parsers.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class GoFixturePairsDiffTest {
     void cgoOnBringsLibcAndAnInterpreter() throws IOException {
         BuildDiff d = diff("base", "cgo");
         assertThat(d.identity()).extracting(FieldChange::field, FieldChange::oldValue, FieldChange::newValue)
-                .containsExactly(tuple("os", "sysv", "linux"), tuple("linkage", "static", "dynamic"),
+                .containsExactly(tuple("linkage", "static", "dynamic"),
                         tuple("interpreter", null, "/lib64/ld-linux-x86-64.so.2"), tuple("libc", "none", "glibc"));
         assertThat(d.libraries()).extracting(LibraryChange::kind, LibraryChange::library)
                 .containsExactly(tuple(ChangeKind.ADDED, "libc.so.6"));
@@ -53,16 +55,15 @@ class GoFixturePairsDiffTest {
                 .containsExactly("0", "1");
         assertThat(d.consequences()).singleElement().satisfies(c -> {
             assertThat(c.cause()).isEqualTo("CGO_ENABLED 0 -> 1");
-            assertThat(c.effects()).hasSize(6);
-            assertThat(c.effects().subList(0, 4)).containsExactly("libc.so.6 appeared",
-                    "PT_INTERP /lib64/ld-linux-x86-64.so.2 appeared", "linkage static -> dynamic",
-                    "OS sysv -> linux (libc's ABI note)");
-            assertThat(c.effects().get(4)).matches("[0-9]+ dynamic symbols added");
-            assertThat(c.effects().get(5)).matches("[0-9]+ cgo functions added");
+            assertThat(c.effects()).hasSize(5);
+            assertThat(c.effects().subList(0, 3)).containsExactly("libc.so.6 appeared",
+                    "PT_INTERP /lib64/ld-linux-x86-64.so.2 appeared", "linkage static -> dynamic");
+            assertThat(c.effects().get(3)).matches("[0-9]+ dynamic symbols added");
+            assertThat(c.effects().get(4)).matches("[0-9]+ cgo functions added");
         });
         long dyn = d.symbols().stream().filter(s -> s.table() == SymbolTable.DYNSYM && s.kind() == ChangeKind.ADDED)
                 .count();
-        assertThat(d.consequences().get(0).effects().get(4)).isEqualTo(dyn + " dynamic symbols added");
+        assertThat(d.consequences().get(0).effects().get(3)).isEqualTo(dyn + " dynamic symbols added");
         assertThat(d.segments()).extracting(SizeChange::name, SizeChange::kind)
                 .contains(tuple("INTERP", ChangeKind.ADDED), tuple("DYNAMIC", ChangeKind.ADDED));
         assertThat(d.sections().stream().mapToLong(SizeChange::fileDelta).sum()).isEqualTo(d.totals().fileDelta());
@@ -77,6 +78,24 @@ class GoFixturePairsDiffTest {
                 DiffGate.Rule.REMOVED_EXPORTS))).isEmpty();
         // the Go build id changes with the link; noise, not a difference
         assertThat(d.noise()).extracting(FieldChange::field).contains("Go build id");
+    }
+
+    @Test
+    void cgoOnAddsItsFindingsAndTheNewFindingsGateSeesThem() throws IOException {
+        BinaryFile a = open("base");
+        BinaryFile b = open("cgo");
+        FindingsEngine engine = FindingsEngine.standard();
+        BuildDiff d = new BuildDiffer().diff(DiffSide.of(a), DiffSide.of(b), engine.run(a, null, null, null),
+                engine.run(b, null, null, null));
+        assertThat(d.findings()).extracting(FindingChange::kind, FindingChange::ruleId)
+                .contains(tuple(ChangeKind.ADDED, "go.cgo-enabled"))
+                .noneMatch(t -> t.toList().get(0) == ChangeKind.REMOVED);
+        assertThat(new DiffGate().evaluate(d, EnumSet.of(DiffGate.Rule.NEW_FINDINGS)))
+                .extracting(DiffGate.Hit::message).anyMatch(m -> m.startsWith("new finding go.cgo-enabled: "));
+        // the same findings on both sides are no change
+        BuildDiff same = new BuildDiffer().diff(DiffSide.of(b), DiffSide.of(b), engine.run(b, null, null, null),
+                engine.run(b, null, null, null));
+        assertThat(same.findings()).isEmpty();
     }
 
     @Test
