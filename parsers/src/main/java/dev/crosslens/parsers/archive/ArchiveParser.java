@@ -21,6 +21,7 @@ import dev.crosslens.model.archive.ArchiveMember;
 import dev.crosslens.model.archive.ArchiveMember.ImportStub;
 import dev.crosslens.parsers.ImageOpener;
 import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.demangle.SymbolDemangler;
 import dev.crosslens.parsers.detect.DetectedFormat;
 import dev.crosslens.parsers.detect.FormatDetector;
 import dev.crosslens.parsers.io.BinaryReader;
@@ -62,6 +63,9 @@ public final class ArchiveParser {
         List<Symbol> symbols = resolveSymbolIndex(st);
         String variant = variant(st);
         ImageCore core = buildCore(st, symbols, r);
+        if (options.demangle()) {
+            core = new SymbolDemangler().demangle(core); // the facade enriches members, not the archive's index
+        }
         return new ArchiveImage(core, variant, st.members);
     }
 

@@ -4,6 +4,7 @@ import dev.crosslens.model.Arch;
 import dev.crosslens.model.BinaryFormat;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.Symbol;
+import dev.crosslens.model.TargetOs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ public final class SymbolDemangler {
     public ImageCore demangle(ImageCore core) {
         boolean machO = core.format() == BinaryFormat.MACHO;
         boolean x86Windows = core.arch() == Arch.X86
-                && (core.format() == BinaryFormat.PE || core.format() == BinaryFormat.COFF);
+                && (core.format() == BinaryFormat.PE || core.format() == BinaryFormat.COFF
+                || core.format() == BinaryFormat.ARCHIVE && core.os() == TargetOs.WINDOWS);
         List<Symbol> out = new ArrayList<>(core.symbols().size());
         boolean changed = false;
         for (Symbol s : core.symbols()) {
