@@ -465,7 +465,18 @@ public final class ArchiveParser {
                 diags.add(Diagnostic.warning("archive.import.dll", "import member names no DLL",
                         w.extent(0, w.size())));
             }
-            return new ImportStub(machine, symbol, dll, ordinalOrHint, type, nameType);
+            String exportAs = null;
+            if (nameType == ImportStub.NAME_EXPORTAS) {
+                long asOff = dllOff + dll.getBytes(StandardCharsets.UTF_8).length + 1L;
+                exportAs = asOff < names.size() ? names.cString(asOff, MAX_NAME) : null;
+                if (exportAs == null || exportAs.isEmpty()) {
+                    diags.add(Diagnostic.warning("archive.import.exportas", "IMPORT_OBJECT_NAME_EXPORTAS without "
+                            + "an export name after the DLL name", w.extent(0, w.size())));
+                    exportAs = null;
+                }
+            }
+            return new ImportStub(machine, symbol, dll, ordinalOrHint, type, nameType,
+                    importedName(symbol, nameType, exportAs));
         } catch (MalformedBinaryException e) {
             diags.add(Diagnostic.error("archive.import.truncated", "import member: " + e.getMessage(),
                     w.extent(0, w.size())));
@@ -474,18 +485,18 @@ public final class ArchiveParser {
     }
 
     /** The name the DLL exports, derived from the import symbol by the name type (null for by-ordinal). */
-    static String importedName(ImportStub stub) {
-        String s = stub.symbol();
-        switch (stub.nameType()) {
-            case 0: return null; // IMPORT_OBJECT_ORDINAL
-            case 1: return s; // IMPORT_OBJECT_NAME
-            case 2: return stripPrefix(s); // IMPORT_OBJECT_NAME_NOPREFIX
-            case 3: { // IMPORT_OBJECT_NAME_UNDECORATE
-                String t = stripPrefix(s);
+    static String importedName(String symbol, int nameType, String exportAs) {
+        switch (nameType) {
+            case ImportStub.NAME_ORDINAL: return null;
+            case ImportStub.NAME: return symbol;
+            case ImportStub.NAME_NOPREFIX: return stripPrefix(symbol);
+            case ImportStub.NAME_UNDECORATE: {
+                String t = stripPrefix(symbol);
                 int at = t.indexOf('@');
                 return at > 0 ? t.substring(0, at) : t;
             }
-            default: return s;
+            case ImportStub.NAME_EXPORTAS: return exportAs != null ? exportAs : symbol;
+            default: return symbol;
         }
     }
 
@@ -534,9 +545,9 @@ public final class ArchiveParser {
                 oses.add(TargetOs.WINDOWS);
                 if (a.bits() != 0) bits.add(a.bits());
                 orders.add(Endianness.LITTLE);
-                String name = importedName(stub);
-                int ordinal = stub.nameType() == 0 ? stub.ordinalOrHint() : -1;
-                int hint = stub.nameType() == 0 ? -1 : stub.ordinalOrHint();
+                String name = stub.importName();
+                int ordinal = stub.byOrdinal() ? stub.ordinalOrHint() : -1;
+                int hint = stub.byOrdinal() ? -1 : stub.ordinalOrHint();
                 imports.computeIfAbsent(stub.dll(), d -> new ArrayList<>())
                         .add(new ImportedSymbol(name, ordinal, hint, null, false, m.dataExtent()));
                 dllExtent.putIfAbsent(stub.dll(), m.dataExtent());

@@ -167,13 +167,21 @@ class SyntheticArchiveTest {
     void undecoratedAndOrdinalImportStubs() throws IOException {
         byte[] undecorate = importMember(0x14c, "_Func@8", "k.dll", 3, 0, 3);
         byte[] ordinal = importMember(0x14c, "ByOrd", "k.dll", 42, 0, 0);
-        ArchiveImage a = parse(new Ar("!<arch>\n").member("k.dll/", undecorate).member("k.dll/", ordinal).bytes());
+        byte[] noPrefix = importMember(0x14c, "_Plain", "k.dll", 5, 1, 2);
+        byte[] exportAs = importMember(0x14c, "Local\0k.dll\0Exported", "", 6, 0, 4);
+        ArchiveImage a = parse(new Ar("!<arch>\n").member("k.dll/", undecorate).member("k.dll/", ordinal)
+                .member("k.dll/", noPrefix).member("k.dll/", exportAs).bytes());
         assertEquals("COFF", a.variant());
         List<ImportedSymbol> imports = a.core().libraries().get(0).imports();
         assertEquals("Func", imports.get(0).name());
         assertEquals(3, imports.get(0).hint());
         assertNull(imports.get(1).name());
         assertEquals(42, imports.get(1).ordinal());
+        assertEquals("Plain", imports.get(2).name());
+        assertEquals("data", a.members().get(2).importStub().typeLabel());
+        assertEquals("Exported", imports.get(3).name());
+        assertEquals("Local", a.members().get(3).importStub().symbol());
+        assertEquals(4, imports.size(), "one library, four imports");
         assertEquals(dev.crosslens.model.Arch.X86, a.core().arch());
     }
 
@@ -197,7 +205,7 @@ class SyntheticArchiveTest {
     }
 
     static byte[] importMember(int machine, String symbol, String dll, int ordinalOrHint, int type, int nameType) {
-        byte[] names = text(symbol + "\0" + dll + "\0");
+        byte[] names = text(symbol + "\0" + (dll.isEmpty() ? "" : dll + "\0"));
         ByteBuffer b = ByteBuffer.allocate(20 + names.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) 0).putShort((short) 0xffff).putShort((short) 0).putShort((short) machine).putInt(0)
                 .putInt(names.length).putShort((short) ordinalOrHint).putShort((short) (type | nameType << 2))
