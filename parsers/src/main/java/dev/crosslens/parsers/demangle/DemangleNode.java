@@ -142,20 +142,14 @@ abstract class DemangleNode {
         }
     }
 
-    /** {@code std::string} and friends: the short spelling, the constructor's name, the expanded spelling. */
+    /** {@code Sa}, {@code Ss} and friends: the spelling, and the name their constructors take. */
     static final class StdAbbrev extends DemangleNode {
         private final String text;
         private final String base;
-        private final String full;
 
-        StdAbbrev(String text, String base, String full) {
+        StdAbbrev(String text, String base) {
             this.text = text;
             this.base = base;
-            this.full = full;
-        }
-
-        StdAbbrev expanded() {
-            return full == null ? this : new StdAbbrev(full, base, null);
         }
 
         @Override

@@ -353,9 +353,6 @@ public final class ItaniumDemangler {
                     }
                     if (so != null) throw new Fail();
                     so = parseSubstitution();
-                    if (so instanceof DemangleNode.StdAbbrev && (peek() == 'C' || peek() == 'D')) {
-                        so = node(((DemangleNode.StdAbbrev) so).expanded());
-                    }
                     continue;
                 } else if (c == 'T') {
                     if (so != null) throw new Fail();
@@ -542,16 +539,17 @@ public final class ItaniumDemangler {
             }
             pos++;
             switch (c) {
-                case 'a': return node(new DemangleNode.StdAbbrev("std::allocator", "allocator", null));
-                case 'b': return node(new DemangleNode.StdAbbrev("std::basic_string", "basic_string", null));
-                case 's': return node(new DemangleNode.StdAbbrev("std::string", "basic_string",
-                        "std::basic_string<char, std::char_traits<char>, std::allocator<char> >"));
-                case 'i': return node(new DemangleNode.StdAbbrev("std::istream", "basic_istream",
-                        "std::basic_istream<char, std::char_traits<char> >"));
-                case 'o': return node(new DemangleNode.StdAbbrev("std::ostream", "basic_ostream",
-                        "std::basic_ostream<char, std::char_traits<char> >"));
-                case 'd': return node(new DemangleNode.StdAbbrev("std::iostream", "basic_iostream",
-                        "std::basic_iostream<char, std::char_traits<char> >"));
+                case 'a': return node(new DemangleNode.StdAbbrev("std::allocator", "allocator"));
+                case 'b': return node(new DemangleNode.StdAbbrev("std::basic_string", "basic_string"));
+                // c++filt runs verbose (DMGL_VERBOSE): the four char typedefs are always spelled out
+                case 's': return node(new DemangleNode.StdAbbrev(
+                        "std::basic_string<char, std::char_traits<char>, std::allocator<char> >", "basic_string"));
+                case 'i': return node(new DemangleNode.StdAbbrev(
+                        "std::basic_istream<char, std::char_traits<char> >", "basic_istream"));
+                case 'o': return node(new DemangleNode.StdAbbrev(
+                        "std::basic_ostream<char, std::char_traits<char> >", "basic_ostream"));
+                case 'd': return node(new DemangleNode.StdAbbrev(
+                        "std::basic_iostream<char, std::char_traits<char> >", "basic_iostream"));
                 default: throw new Fail();
             }
         }

@@ -49,6 +49,7 @@ class DemanglerReferenceTest {
         ItaniumDemangler itanium = new ItaniumDemangler();
         m.put("itanium", itanium::demangle);
         m.put("itanium-macho", itanium::demangle);
+        m.put("itanium-libstdcxx", itanium::demangle);
         RustDemangler rust = new RustDemangler();
         m.put("rust-legacy", rust::demangle);
         m.put("rust-v0", rust::demangle);

@@ -78,7 +78,7 @@ class DemanglerRobustnessTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void everyTruncationAndMutationOfTheReferenceNamesEndsQuietly() {
         List<String> names = new ArrayList<>();
-        for (String list : List.of("itanium.tsv", "rust-legacy.tsv", "rust-v0.tsv", "msvc.tsv")) {
+        for (String list : List.of("itanium.tsv", "itanium-libstdcxx.tsv", "rust-legacy.tsv", "rust-v0.tsv", "msvc.tsv")) {
             for (DemanglerReferenceTest.Entry e : DemanglerReferenceTest.load(list)) names.add(e.mangled());
         }
         SymbolDemangler all = new SymbolDemangler();
