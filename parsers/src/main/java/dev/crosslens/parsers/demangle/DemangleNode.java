@@ -115,7 +115,12 @@ abstract class DemangleNode {
     /** The plain name a constructor or destructor of {@code scope} takes, or null. */
     static String baseName(DemangleNode scope) {
         for (int i = 0; i < 64 && scope != null; i++) {
-            if (scope instanceof Name) return ((Name) scope).text;
+            if (scope instanceof Name) {
+                String text = ((Name) scope).text;
+                boolean operator = text.startsWith("operator")
+                        && (text.length() == 8 || !Character.isJavaIdentifierPart(text.charAt(8)));
+                return operator || text.startsWith("{") ? null : text;
+            }
             if (scope instanceof StdAbbrev) return ((StdAbbrev) scope).base;
             if (scope instanceof Template) scope = ((Template) scope).name;
             else if (scope instanceof Nested) scope = ((Nested) scope).name;
@@ -318,6 +323,14 @@ abstract class DemangleNode {
         Qualified(DemangleNode inner, String quals) {
             this.inner = inner;
             this.quals = quals;
+        }
+
+        DemangleNode inner() {
+            return inner;
+        }
+
+        String quals() {
+            return quals;
         }
 
         @Override
@@ -612,9 +625,7 @@ abstract class DemangleNode {
         void printLeft(Printer p) {
             ArgPack pack = findPack(child, 0, p);
             if (pack == null) {
-                p.print(child);
-                p.add("...");
-                return;
+                throw new TooLong(); // an expansion of no pack: not a valid name, so no answer
             }
             boolean first = true;
             for (int i = 0; i < pack.elems.size(); i++) {

@@ -92,6 +92,7 @@ public final class ItaniumDemangler {
         private int pos;
         private int depth;
         private int nodes;
+        private int packExpansions;
         private final List<DemangleNode> subs = new ArrayList<>();
         private List<DemangleNode> templateParams = new ArrayList<>();
 
@@ -415,9 +416,8 @@ public final class ItaniumDemangler {
             enter();
             try {
                 DemangleNode n;
+                if (eat('L') && !Character.isDigit(peek())) throw new Fail(); // internal linkage: source names only
                 char c = peek();
-                eat('L'); // internal linkage marker
-                c = peek();
                 if (Character.isDigit(c)) {
                     n = parseSourceName();
                 } else if (c == 'C' || (c == 'D' && "0124589".indexOf(peek(1)) >= 0 && peek(1) != '\0')) {
@@ -622,7 +622,14 @@ public final class ItaniumDemangler {
                     expect('_');
                     return node(new DemangleNode.Name("{parm#" + (n + 1) + "}"));
                 }
-                if (eat("sp")) return node(new DemangleNode.PackExpansion(parseExpression()));
+                if (eat("sp")) {
+                    packExpansions++;
+                    try {
+                        return node(new DemangleNode.PackExpansion(parseExpression()));
+                    } finally {
+                        packExpansions--;
+                    }
+                }
                 if (eat("srN")) {
                     DemangleNode scope = parseType();
                     if (peek() == 'I') scope = node(new DemangleNode.Template(scope, parseTemplateArgs(false)));
@@ -688,13 +695,15 @@ public final class ItaniumDemangler {
             if (pos == start) throw new Fail();
             String value = (neg ? "-" : "") + s.substring(start, pos);
             expect('E');
-            String suffix = LITERAL_SUFFIX.get(typeCode);
-            if (suffix != null) {
-                for (int i = start; i < pos - 1; i++) {
-                    if (!Character.isDigit(s.charAt(i))) throw new Fail();
-                }
-                return node(new DemangleNode.Name(value + suffix));
+            for (int i = start; i < pos - 1; i++) {
+                if (!Character.isDigit(s.charAt(i))) throw new Fail(); // floating literals are not supported
             }
+            String suffix = LITERAL_SUFFIX.get(typeCode);
+            if (suffix != null) return node(new DemangleNode.Name(value + suffix));
+            boolean integral = typeCode.length() == 1 ? "bcahstwno".indexOf(typeCode.charAt(0)) >= 0
+                    : typeCode.equals("Ds") || typeCode.equals("Di") || typeCode.equals("Du")
+                    || Character.isDigit(typeCode.charAt(0)) || typeCode.startsWith("N") || typeCode.startsWith("S");
+            if (!integral) throw new Fail();
             return node(new DemangleNode.Cast(type, value));
         }
 
@@ -724,10 +733,19 @@ public final class ItaniumDemangler {
                     boolean r = eat('r');
                     boolean v = eat('V');
                     boolean k = eat('K');
+                    if (peek() == 'r' || peek() == 'V' || peek() == 'K') throw new Fail(); // not in canonical order
                     if (k) q.append(" const");
                     if (v) q.append(" volatile");
                     if (r) q.append(" restrict");
                     DemangleNode inner = parseType();
+                    if (inner instanceof DemangleNode.Qualified) { // a substitution that is qualified already
+                        String have = ((DemangleNode.Qualified) inner).quals();
+                        q.setLength(0);
+                        if (k || have.contains(" const")) q.append(" const");
+                        if (v || have.contains(" volatile")) q.append(" volatile");
+                        if (r || have.contains(" restrict")) q.append(" restrict");
+                        inner = ((DemangleNode.Qualified) inner).inner();
+                    }
                     result = node(new DemangleNode.Qualified(inner, q.toString()));
                     break;
                 }
@@ -735,13 +753,10 @@ public final class ItaniumDemangler {
                     pos++;
                     result = node(new DemangleNode.Pointer(parseType(), "*"));
                     break;
-                case 'R':
+                case 'R': case 'O':
                     pos++;
-                    result = node(new DemangleNode.Pointer(parseType(), "&"));
-                    break;
-                case 'O':
-                    pos++;
-                    result = node(new DemangleNode.Pointer(parseType(), "&&"));
+                    if (peek() == 'R' || peek() == 'O') throw new Fail(); // no reference to a reference
+                    result = node(new DemangleNode.Pointer(parseType(), c == 'R' ? "&" : "&&"));
                     break;
                 case 'C':
                     pos++;
@@ -766,8 +781,15 @@ public final class ItaniumDemangler {
                 }
                 case 'T': {
                     result = parseTemplateParam();
+                    if (result instanceof DemangleNode.ArgPack && packExpansions == 0) {
+                        throw new Fail(); // a pack used as a type outside a pack expansion
+                    }
                     subs.add(result);
                     if (peek() == 'I') {
+                        if (!(result instanceof DemangleNode.Name || result instanceof DemangleNode.Nested
+                                || result instanceof DemangleNode.StdAbbrev)) {
+                            throw new Fail(); // only a template can take template arguments
+                        }
                         result = node(new DemangleNode.Template(result, parseTemplateArgs(false)));
                     } else {
                         return result;
@@ -828,7 +850,12 @@ public final class ItaniumDemangler {
             }
             if (d == 'p') {
                 pos += 2;
-                return node(new DemangleNode.PackExpansion(parseType()));
+                packExpansions++;
+                try {
+                    return node(new DemangleNode.PackExpansion(parseType()));
+                } finally {
+                    packExpansions--;
+                }
             }
             if (d == 'v') {
                 pos += 2;
@@ -860,6 +887,7 @@ public final class ItaniumDemangler {
                 }
                 params.add(parseType());
             }
+            if (params.isEmpty()) throw new Fail(); // no parameters is spelled 'v'
             if (params.size() == 1 && params.get(0) instanceof DemangleNode.Name
                     && ((DemangleNode.Name) params.get(0)).text().equals("void")) {
                 params.clear();

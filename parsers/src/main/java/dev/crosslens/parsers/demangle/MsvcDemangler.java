@@ -123,6 +123,11 @@ public final class MsvcDemangler {
                 List<String> qualified = qualifiedName(special);
                 String name = String.join("::", qualified);
                 char kind = peek();
+                boolean table = name.endsWith("`vftable'") || name.endsWith("`vbtable'");
+                if (table != (kind == '6' || kind == '7')) throw new Fail(); // tables are data of their own kind
+                if (name.contains("`typeof'") || name.contains("`vcall'") || name.contains("`local static guard'")) {
+                    throw new Fail(); // encodings not supported
+                }
                 if (kind >= '0' && kind <= '4') {
                     pos++;
                     return variable(kind, name);
@@ -160,14 +165,17 @@ public final class MsvcDemangler {
             String quals;
             if (t.left.endsWith("*") || t.left.endsWith("&")) {
                 pointerModifiers();
-                storageClass(); // the pointer's own qualifiers: llvm-undname does not print them
+                // llvm-undname folds these into the pointee's qualifiers; answer only when that changes nothing
+                String storage = storageClass();
+                if (!storage.isEmpty() && !t.left.endsWith(storage + " *") && !t.left.endsWith(storage + " &")) {
+                    throw new Fail();
+                }
                 quals = "";
             } else {
                 quals = storageClass();
             }
             String left = t.left + quals;
-            String sep = left.endsWith("*") || left.endsWith("&") ? "" : " ";
-            return access + left + sep + name + t.right;
+            return access + left + space(left) + name + t.right;
         }
 
         private String function(String name, String special, List<String> qualified) {
@@ -224,7 +232,6 @@ public final class MsvcDemangler {
         }
 
         private String paramText(List<Type> ps) {
-            if (ps.isEmpty()) return "void";
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < ps.size(); i++) {
                 if (i > 0) b.append(", ");
@@ -243,8 +250,11 @@ public final class MsvcDemangler {
             }
         }
 
+        /** __ptr64 (E), __restrict (I), __unaligned (F), each at most once and in that order. */
         private void pointerModifiers() {
-            while (peek() == 'E' || peek() == 'F' || peek() == 'I') pos++;
+            eat('E');
+            eat('I');
+            eat('F');
         }
 
         private String storageClass() {
@@ -295,20 +305,16 @@ public final class MsvcDemangler {
         private String scopeFragment() {
             enter();
             try {
-                if (eat("?$")) return templateName();
-                if (peek() == '?' && Character.isDigit(peek(1)) || peek() == '?' && peek(1) == '?') {
+                if (eat("?$")) return templateName(true);
+                if (peek() == '?' && Character.isDigit(peek(1))) { // ?<n>?<symbol>: `symbol'::`n'
                     pos++;
-                    if (peek() == '?') { // a nested symbol: `void __cdecl f(void)'
-                        List<String> savedNames = names;
-                        List<Type> savedParams = params;
-                        names = new ArrayList<>();
-                        params = new ArrayList<>();
-                        String inner = symbol();
-                        names = savedNames;
-                        params = savedParams;
-                        return "`" + inner + "'";
-                    }
-                    return "`" + number() + "'";
+                    long n = number();
+                    if (!eat('?') || peek() != '?') throw new Fail();
+                    return "`" + nestedSymbol() + "'::`" + n + "'";
+                }
+                if (peek() == '?' && peek(1) == '?') {
+                    pos++;
+                    return "`" + nestedSymbol() + "'";
                 }
                 if (eat("?A")) { // anonymous namespace ?A0x...@
                     int end = s.indexOf('@', pos);
@@ -321,6 +327,18 @@ public final class MsvcDemangler {
             } finally {
                 depth--;
             }
+        }
+
+        /** A whole mangled name inside a scope, with its own back-reference tables. */
+        private String nestedSymbol() {
+            List<String> savedNames = names;
+            List<Type> savedParams = params;
+            names = new ArrayList<>();
+            params = new ArrayList<>();
+            String inner = symbol();
+            names = savedNames;
+            params = savedParams;
+            return inner;
         }
 
         private String simpleName() {
@@ -336,7 +354,8 @@ public final class MsvcDemangler {
             String n = s.substring(pos, end);
             for (int i = 0; i < n.length(); i++) {
                 char ch = n.charAt(i);
-                if (!(Character.isLetterOrDigit(ch) || ch == '_' || ch == '$' || ch > 0x7f)) throw new Fail();
+                // '$' is legal, but llvm-undname's spacing around it is erratic: no answer rather than a guess
+                if (!(Character.isLetterOrDigit(ch) || ch == '_' || ch > 0x7f)) throw new Fail();
             }
             pos = end + 1;
             if (names.size() < 10 && !names.contains(n)) names.add(n);
@@ -344,7 +363,8 @@ public final class MsvcDemangler {
         }
 
         private String unqualifiedName(String[] special, boolean allowOperator) {
-            if (eat("?$")) return templateName();
+            // a symbol's own template name is not remembered for back-references; a type's is
+            if (eat("?$")) return templateName(!allowOperator);
             if (allowOperator && eat('?')) return operatorName(special);
             return simpleName();
         }
@@ -431,7 +451,7 @@ public final class MsvcDemangler {
         }
 
         /** {@code ?$name@args@}: a template name with its own back-reference tables. */
-        private String templateName() {
+        private String templateName(boolean memorize) {
             List<String> savedNames = names;
             List<Type> savedParams = params;
             names = new ArrayList<>();
@@ -445,7 +465,7 @@ public final class MsvcDemangler {
             names = savedNames;
             params = savedParams;
             String full = base + "<" + String.join(", ", args) + ">";
-            if (names.size() < 10) names.add(full);
+            if (memorize && names.size() < 10) names.add(full);
             return full;
         }
 
@@ -469,7 +489,10 @@ public final class MsvcDemangler {
 
         private List<Type> paramList() {
             List<Type> ps = new ArrayList<>();
-            if (eat('X')) return ps;
+            if (eat('X')) {
+                ps.add(Type.simple("void"));
+                return ps;
+            }
             while (true) {
                 if (eat('@')) return ps;
                 if (eat('Z')) {
@@ -592,7 +615,7 @@ public final class MsvcDemangler {
                 default: throw new Fail();
             }
             Type pointee = type(false);
-            String own = constPointer ? " const" : "";
+            String own = constPointer ? "const" : "";
             if (memberOf != null) {
                 return new Type(pointee.left + quals + " " + memberOf + "::" + symbol + own, pointee.right, "",
                         false, false);
@@ -601,15 +624,24 @@ public final class MsvcDemangler {
                 return new Type(pointee.left + quals + " (" + symbol + own, ")" + pointee.right, "", false, false);
             }
             String base = pointee.left + quals;
-            String sep = base.endsWith("*") || base.endsWith("&") ? "" : " ";
-            return new Type(base + sep + symbol + own, pointee.right, "", false, false);
+            return new Type(base + space(base) + symbol + own, pointee.right, "", false, false);
+        }
+
+        /** A space between a type and what follows only after a letter, digit or '>', as llvm-undname does. */
+        private static String space(String before) {
+            char c = before.isEmpty() ? ' ' : before.charAt(before.length() - 1);
+            return Character.isLetterOrDigit(c) || c == '>' ? " " : "";
         }
 
         private Type array() {
             long dims = number();
             if (dims <= 0 || dims > 16) throw new Fail();
             StringBuilder right = new StringBuilder();
-            for (int i = 0; i < dims; i++) right.append('[').append(number()).append(']');
+            for (int i = 0; i < dims; i++) {
+                long dim = number();
+                if (dim <= 0) throw new Fail(); // llvm-undname prints [] here; not a real array bound
+                right.append('[').append(dim).append(']');
+            }
             Type elem = type(false);
             return new Type(elem.left, right + elem.right, "", false, true);
         }

@@ -190,10 +190,10 @@ public final class RustDemangler {
             if (++depth > MAX_DEPTH) throw new Fail();
         }
 
+        /** A base-62 number ({@code _} is 0, else digits + 1); it must fit in a u64, kept in a long. */
         long base62() {
             if (eat('_')) return 0;
             long v = 0;
-            int digits = 0;
             while (true) {
                 char c = next();
                 int d;
@@ -202,14 +202,25 @@ public final class RustDemangler {
                 else if (c >= 'A' && c <= 'Z') d = c - 'A' + 36;
                 else if (c == '_') break;
                 else throw new Fail();
-                if (++digits > 16) throw new Fail();
-                v = v > Integer.MAX_VALUE ? v : v * 62 + d; // crate hashes overflow: saturate, never used as sizes
+                if (Long.compareUnsigned(v, Long.divideUnsigned(-1L - d, 62)) > 0) throw new Fail(); // u64 overflow
+                v = v * 62 + d;
             }
-            return v > Integer.MAX_VALUE ? Long.MAX_VALUE / 2 : v + 1;
+            if (v == -1L) throw new Fail();
+            return v + 1;
+        }
+
+        /** A base-62 number used as a count or position: small, or no answer. */
+        int smallBase62() {
+            long v = base62();
+            if (v < 0 || v > Integer.MAX_VALUE) throw new Fail();
+            return (int) v;
         }
 
         long optBase62(char tag) {
-            return eat(tag) ? base62() + 1 : 0;
+            if (!eat(tag)) return 0;
+            long v = base62();
+            if (v == -1L) throw new Fail();
+            return v + 1;
         }
 
         long decimal() {
@@ -229,7 +240,7 @@ public final class RustDemangler {
         /** Runs {@code body} at the back-referenced position, then returns here. */
         void backref(Runnable body) {
             int at = pos - 1; // the 'B'
-            long target = base62() + 2; // relative to after "_R"
+            long target = smallBase62() + 2L; // relative to after "_R"
             if (target >= at) throw new Fail(); // only backwards: no cycles
             int save = pos;
             pos = (int) target;
@@ -303,7 +314,7 @@ public final class RustDemangler {
                             add("::{");
                             add(ns == 'C' ? "closure" : ns == 'S' ? "shim" : String.valueOf(ns));
                             if (!name.isEmpty()) add(":" + name);
-                            add("#" + dis + "}");
+                            add("#" + Long.toUnsignedString(dis) + "}");
                         } else if (!name.isEmpty()) {
                             add("::" + name);
                         }
@@ -341,7 +352,7 @@ public final class RustDemangler {
                 if (!first) add(", ");
                 first = false;
                 if (eat('L')) {
-                    lifetime(base62());
+                    lifetime(smallBase62());
                 } else if (eat('K')) {
                     constant();
                 } else {
@@ -400,7 +411,7 @@ public final class RustDemangler {
                     case 'R': case 'Q': {
                         add(c == 'R' ? "&" : "&mut ");
                         if (eat('L')) {
-                            long lt = base62();
+                            long lt = smallBase62();
                             if (lt != 0) {
                                 int mark = out.length();
                                 lifetime(lt);
@@ -445,7 +456,7 @@ public final class RustDemangler {
 
         void binder(Runnable body) {
             long n = optBase62('G');
-            if (n > 64) throw new Fail();
+            if (n < 0 || n > 64) throw new Fail();
             int saved = boundLifetimes;
             if (n > 0) {
                 add("for<");
@@ -494,7 +505,7 @@ public final class RustDemangler {
                 }
             });
             if (!eat('L')) throw new Fail();
-            long lt = base62();
+            long lt = smallBase62();
             if (lt != 0) {
                 add(" + ");
                 lifetime(lt);
