@@ -1,6 +1,9 @@
 package dev.crosslens.parsers.go;
 
 import dev.crosslens.model.BinaryImage;
+import dev.crosslens.model.BinaryKind;
+import dev.crosslens.model.BinaryFormat;
+import dev.crosslens.model.TargetOs;
 import dev.crosslens.model.Diagnostic;
 import dev.crosslens.model.Extent;
 import dev.crosslens.model.ImageCore;
@@ -81,9 +84,32 @@ public final class GoAnalyzer {
         allDiagnostics.addAll(diagnostics);
         return core.toBuilder()
                 .go(new GoInfo(version, buildInfo, pclntab, facts))
+                .os(refinedOs(core, buildInfo, allEvidence))
                 .symbols(symbols)
                 .diagnostics(allDiagnostics)
                 .build();
+    }
+
+    /**
+     * The OS of a Go ELF whose header does not name one. GOOS from build info decides; without build info, Go's
+     * linker marks FreeBSD binaries with ELFOSABI_FREEBSD and NetBSD/OpenBSD with their notes (the ELF parser
+     * reads both), and leaves linux (and android, which has an interpreter) at ELFOSABI_NONE: so a Go ELF that
+     * is still SYSV here is Linux.
+     */
+    private static TargetOs refinedOs(ImageCore core, GoBuildInfo buildInfo, List<String> evidence) {
+        if (core.format() != BinaryFormat.ELF || (core.os() != TargetOs.SYSV && core.os() != TargetOs.UNKNOWN)) {
+            return core.os();
+        }
+        String goos = buildInfo == null ? null : buildInfo.setting("GOOS");
+        TargetOs fromGoos = TargetOs.fromGoos(goos);
+        if (fromGoos != TargetOs.UNKNOWN) {
+            evidence.add("os: " + fromGoos.goos() + " from GOOS in build info (ELF OS/ABI is " + core.os().goos() + ")");
+            return fromGoos;
+        }
+        if (core.kind() == BinaryKind.OBJECT) return core.os();
+        evidence.add("os: linux, because Go marks FreeBSD/NetBSD/OpenBSD ELF binaries and leaves Linux at "
+                + "ELFOSABI_NONE");
+        return TargetOs.LINUX;
     }
 
     /** From build info when there is one, else runtime.buildVersion; says where it came from. */

@@ -32,9 +32,9 @@ class ElfCorpusTest {
         "biome-1.5.3-linux-x64-musl,    X86_64,  PIE_EXECUTABLE, LINUX, MUSL,  false, ENABLED",
         "rollup-4.67.4-linux-x64-gnu,   X86_64,  SHARED_LIBRARY, LINUX, GLIBC, true,  ENABLED",
         "rollup-4.67.4-linux-x64-musl,  X86_64,  SHARED_LIBRARY, LINUX, MUSL,  true,  ENABLED",
-        "esbuild-0.17.19-linux-arm64,   ARM64,   EXECUTABLE,     SYSV,  NONE,  false, DISABLED",
-        "esbuild-0.28.2-linux-riscv64,  RISCV64, EXECUTABLE,     SYSV,  NONE,  false, DISABLED",
-        "esbuild-0.28.2-linux-ia32,     X86,     EXECUTABLE,     SYSV,  NONE,  false, DISABLED",
+        "esbuild-0.17.19-linux-arm64,   ARM64,   EXECUTABLE,     LINUX,  NONE,  false, DISABLED",
+        "esbuild-0.28.2-linux-riscv64,  RISCV64, EXECUTABLE,     LINUX,  NONE,  false, DISABLED",
+        "esbuild-0.28.2-linux-ia32,     X86,     EXECUTABLE,     LINUX,  NONE,  false, DISABLED",
     })
     void unifiedView(String id, Arch arch, BinaryKind kind, TargetOs os, LibcFlavor libc, boolean dynamic,
                      HardeningState relro) throws IOException {
@@ -47,7 +47,8 @@ class ElfCorpusTest {
         assertEquals(dynamic, c.linkage().dynamic());
         assertEquals(relro, c.hardening("relro").state(), c.hardening("relro").detail());
         assertTrue(c.stripped() || id.startsWith("esbuild"), "stripped");
-        assertEquals(java.util.List.of(), c.diagnostics());
+        // the ELF reading itself is clean; the Go analysis may add its own notes (go.*)
+        assertEquals(java.util.List.of(), c.diagnostics().stream().filter(d -> !d.code().startsWith("go.")).toList());
     }
 
     private static final Pattern TYPE = Pattern.compile("^[0-9a-f]{16}\\s+[0-9a-f]{16}\\s+(R_\\S+)",
