@@ -16,7 +16,7 @@ final class Verdicts {
             sb.append(' ').append(c.bits()).append("-bit");
         }
         sb.append(' ').append(c.kind().label());
-        if (c.arch() != dev.crosslens.model.Arch.MULTI) sb.append(", ").append(c.arch().label());
+        sb.append(", ").append(c.arch() == dev.crosslens.model.Arch.MULTI ? "mixed architectures" : c.arch().label());
         if (c.os() != dev.crosslens.model.TargetOs.UNKNOWN) sb.append(", ").append(c.os().goos());
         if (c.format() != BinaryFormat.FAT_MACHO && c.format() != BinaryFormat.ARCHIVE) {
             sb.append(c.linkage().dynamic() ? ", dynamically linked" : ", statically linked");

@@ -62,6 +62,14 @@ final class GoRuntimeVersion {
 
     private Found confirm(BinaryReader r, GoImageMap map, Map<Long, Long> candidates, int ps, ByteOrder order,
                           ParseOptions options) throws ParseCancelledException {
+        // candidate addresses span a small range: a word outside it cannot be a string header's data pointer,
+        // which skips the map lookup (and its boxing) for nearly every word of the file
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long a : candidates.keySet()) {
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+        }
         for (long[] range : ranges(map, r)) {
             options.checkCancelled();
             long start = range[0] + Math.floorMod(-range[0], (long) ps);
@@ -75,6 +83,7 @@ final class GoRuntimeVersion {
             }
             for (int i = 0; i + 2 * ps <= len; i += ps) {
                 long w = ps == 8 ? b.getLong(i) : b.getInt(i) & 0xffffffffL;
+                if (w < min || w > max) continue;
                 Long off = candidates.get(w);
                 if (off == null) continue;
                 long n = ps == 8 ? b.getLong(i + ps) : b.getInt(i + ps) & 0xffffffffL;
