@@ -42,3 +42,7 @@ for goarch in arm mips mipsle mips64 mips64le ppc64 ppc64le s390x loong64; do
   [ -f "$f" ] && from_go "$f" > "$here/$goarch.tsv"
 done
 wc -l "$here"/*.tsv
+
+# errno numbers -> names (asm-generic, which x86, arm, arm64, riscv, s390x, ppc share for the common ones)
+cat "$inc/asm-generic/errno-base.h" "$inc/asm-generic/errno.h" \
+  | grep -E '^#define\s+E[A-Z0-9]+\s+[0-9]+' | awk '{print $3 "\t" $2}' | sort -n -u | awk -F"\t" '!seen[$1]++' > "$here/../errno.tsv"
