@@ -23,7 +23,6 @@ import dev.crosslens.model.diff.BuildDiff;
 import dev.crosslens.model.diff.ChangeKind;
 import dev.crosslens.model.diff.SizeChange;
 import dev.crosslens.model.diff.SymbolChange;
-import dev.crosslens.model.elf.ElfDetails;
 import dev.crosslens.model.go.GoBuildInfo;
 import dev.crosslens.model.go.GoFacts;
 import dev.crosslens.model.go.GoInfo;
@@ -81,8 +80,8 @@ class BuildDifferTest {
         ImageCore b = goBinary("0", false, "v1.2.0").sections(List.of(
                 section(1, ".text", 0x1000, 0x1800, RX), section(2, ".data", 0x3000, 0x300, RW),
                 section(3, ".rodata", 0x4000, 0x100, new Permissions(true, false, false)))).build();
-        BuildDiff d = new BuildDiffer().diff(new DiffSide("a", new ElfImage(a, new ElfDetails()), 0x3000),
-                new DiffSide("b", new ElfImage(b, new ElfDetails()), 0x3a00));
+        BuildDiff d = new BuildDiffer().diff(new DiffSide("a", new ElfImage(a, null), 0x3000),
+                new DiffSide("b", new ElfImage(b, null), 0x3a00));
         long sum = d.sections().stream().mapToLong(SizeChange::fileDelta).sum();
         assertThat(sum).isEqualTo(d.totals().fileDelta()).isEqualTo(0xa00);
         assertThat(d.sections()).extracting(SizeChange::name, SizeChange::kind).contains(
@@ -150,8 +149,8 @@ class BuildDifferTest {
     }
 
     private static BuildDiff diff(ImageCore a, ImageCore b) {
-        return new BuildDiffer().diff(new DiffSide("old", new ElfImage(a, new ElfDetails()), 0x2000),
-                new DiffSide("new", new ElfImage(b, new ElfDetails()), 0x2000));
+        return new BuildDiffer().diff(new DiffSide("old", new ElfImage(a, null), 0x2000),
+                new DiffSide("new", new ElfImage(b, null), 0x2000));
     }
 
     private static ImageCore.Builder goBinary(String cgo, boolean dynamic, String depVersion) {
