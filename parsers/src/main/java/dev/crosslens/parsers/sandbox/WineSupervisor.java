@@ -80,14 +80,14 @@ public final class WineSupervisor {
         return pb.start();
     }
 
-    /** The server's socket appears under /tmp/.wine-UID/server-DEV-INODE/socket. */
+    /** The server's socket appears as /tmp/.wine-UID/server-DEV-INODE/socket (/tmp/wine-XXXXXX/... for root). */
     private static void waitForSocket(Path log) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         Path tmp = Path.of("/tmp");
         while (System.nanoTime() < deadline) {
             try (Stream<Path> s = Files.walk(tmp, 3)) {
                 if (s.anyMatch(p -> p.getFileName() != null && p.getFileName().toString().equals("socket")
-                        && p.toString().contains("/.wine-"))) {
+                        && p.getParent().getFileName().toString().startsWith("server-"))) {
                     return;
                 }
             } catch (IOException | java.io.UncheckedIOException e) {

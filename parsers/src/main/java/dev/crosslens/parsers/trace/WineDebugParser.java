@@ -38,7 +38,7 @@ public final class WineDebugParser {
     private static final Pattern RET = Pattern.compile("^Ret  ([\\w.-]+)\\.(\\w+)\\(\\) retval=([0-9a-f]+) ret=([0-9a-f]+)$");
     private static final Pattern CHANNEL = Pattern.compile("^(trace|warn|err|fixme):(\\w+):(\\w+) ?(.*)$");
     private static final Pattern NEW_PID = Pattern.compile("started process pid ([0-9a-f]+)");
-    private static final Pattern IMAGE = Pattern.compile("NtCreateUserProcess L\"([^\"]*)\" pid ([0-9a-f]+)");
+    private static final Pattern IMAGE = Pattern.compile("^L\"([^\"]*)\" pid ([0-9a-f]+)");
     private static final Pattern NOT_FOUND = Pattern.compile("Library (\\S+) \\(which is needed by (L\"[^\"]*\")\\) not found");
 
     private final TraceMapping mapping;
@@ -204,7 +204,7 @@ public final class WineDebugParser {
                 if (pd.kept) { top = pd; break; }
             }
         }
-        if ("process".equals(channel)) {
+        if ("process".equals(channel) && "NtCreateUserProcess".equals(fn)) {
             Matcher im = IMAGE.matcher(msg);
             if (im.find()) processNames.put(Integer.parseInt(im.group(2), 16), TraceFacts.baseName(
                     im.group(1).replace("\\\\", "\\")));
