@@ -165,7 +165,7 @@ public final class SandboxRun {
                 next.accept(EmulatorArtefacts.asEmulator(e, "QEMU start-up, before the guest program is loaded"));
                 return;
             }
-            next.accept(EmulatorArtefacts.label(e));
+            next.accept(EmulatorArtefacts.label(EmulatorArtefacts.translationCache(e)));
         };
     }
 

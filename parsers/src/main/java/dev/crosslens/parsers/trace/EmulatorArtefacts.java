@@ -24,6 +24,21 @@ public final class EmulatorArtefacts {
         return e;
     }
 
+    /**
+     * Under host strace of QEMU an RWX mapping is QEMU's own translation cache (its JIT for the guest's code): kept,
+     * labelled EMULATOR, risk lowered with the reason. A guest's own RWX request is indistinguishable here; the
+     * -strace mode shows guest calls only.
+     */
+    public static TraceEvent translationCache(TraceEvent e) {
+        if (e.risk() == dev.crosslens.model.trace.RiskLevel.CRITICAL
+                && e.category() == dev.crosslens.model.trace.TraceCategory.MEMORY) {
+            return e.withSource(TraceSource.EMULATOR).withClassification(e.category(),
+                    dev.crosslens.model.trace.RiskLevel.LOW, "RWX memory under QEMU: its translation cache for the "
+                            + "guest's code (run with -strace to see the guest's own requests)", e.windowsApi());
+        }
+        return e;
+    }
+
     /** True for QEMU's own probes that say nothing about the guest program. */
     public static boolean isEmulatorProbe(TraceEvent e) {
         String p = TraceFacts.path(e);

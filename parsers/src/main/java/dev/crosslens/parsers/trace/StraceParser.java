@@ -153,12 +153,15 @@ public final class StraceParser {
                 b = b.substring(0, lt);
             }
         }
-        int eq = b.lastIndexOf(") = ");
+        // ") = result", strace pads short calls: "brk(NULL)         = 0x5555..."
+        int eq = b.lastIndexOf(" = ");
+        int close = eq - 1;
+        while (close >= 0 && b.charAt(close) == ' ') close--;
         String argsText;
         String resultText;
-        if (eq >= 0) {
-            argsText = b.substring(0, eq);
-            resultText = b.substring(eq + 4);
+        if (eq >= 0 && close >= 0 && b.charAt(close) == ')') {
+            argsText = b.substring(0, close);
+            resultText = b.substring(eq + 3);
         } else if (b.endsWith(") = ?") || b.endsWith(")")) {
             argsText = b.substring(0, b.lastIndexOf(')'));
             resultText = "?";
