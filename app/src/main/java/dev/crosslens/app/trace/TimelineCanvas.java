@@ -37,6 +37,7 @@ public final class TimelineCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private Map<Integer, List<TraceEvent>> lanes = Map.of();
     private Map<Integer, String> names = Map.of();
+    private long start;
     private long end = 1;
 
     public TimelineCanvas() {
@@ -56,7 +57,12 @@ public final class TimelineCanvas extends Pane {
     public void show(Map<Integer, List<TraceEvent>> perPid, Map<Integer, String> processNames, long endMicros) {
         this.lanes = perPid;
         this.names = processNames;
-        this.end = Math.max(1, endMicros);
+        long min = Long.MAX_VALUE;
+        for (List<TraceEvent> l : perPid.values()) {
+            for (TraceEvent e : l) min = Math.min(min, e.timeMicros());
+        }
+        this.start = min == Long.MAX_VALUE ? 0 : min;
+        this.end = Math.max(start + 1, endMicros);
         draw();
     }
 
@@ -99,7 +105,7 @@ public final class TimelineCanvas extends Pane {
             g.fillText(lane.getKey() + " " + names.getOrDefault(lane.getKey(), ""), 4, y + 1, LABEL - 8);
             TraceCategory[] cols = new TraceCategory[(int) span + 1];
             for (TraceEvent e : lane.getValue()) {
-                int x = (int) Math.min(span, Math.max(0, e.timeMicros() * span / end));
+                int x = (int) Math.min(span, Math.max(0, (e.timeMicros() - start) * span / (end - start)));
                 if (cols[x] == null || weight(e.category()) > weight(cols[x])) cols[x] = e.category();
             }
             for (int x = 0; x < cols.length; x++) {
@@ -118,6 +124,7 @@ public final class TimelineCanvas extends Pane {
             g.fillText(c.getKey().label(), legendX + 13, ly);
             legendX += 75;
         }
+        g.fillText(String.format("%.1f ms", start / 1000.0), LABEL, 10);
         g.fillText(String.format("%.1f ms", end / 1000.0), Math.max(LABEL, w - 70), 10);
     }
 }

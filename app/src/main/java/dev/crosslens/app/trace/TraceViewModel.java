@@ -116,7 +116,7 @@ public final class TraceViewModel {
         errorsOnly.addListener((o, a, b) -> refilter());
     }
 
-    /** Starts a run; its events come through the queue. */
+    /** Starts a run; its events come through the queue. Commands are called on the FX thread. */
     public void start(RunRequest request) {
         stop();
         long gen = ++generation;
@@ -267,6 +267,7 @@ public final class TraceViewModel {
             flush(s.events());
             for (OutputChunk c : s.output()) (c.stream() == OutputChunk.Stream.STDOUT ? out : err).append(c.text());
             footer.set(s.footer());
+            publishStats();
             String end = s.footer() != null ? s.footer().message() : "no footer";
             status.set(op.name() + ": " + s.events().size() + " events, " + end
                     + (s.brokenAt() != null ? "; file breaks at " + s.brokenAt() : ""));
