@@ -105,6 +105,17 @@ class TraceViewTest {
         Path png = Fixtures.projectRoot().resolve("app/target/trace-live.png");
         ImageIO.write(SwingFXUtils.fromFXImage(img.get(), null), "png", png.toFile());
         assertThat(Files.size(png)).isGreaterThan(10_000);
+        // and one with only risky events in the table and the statistics in front
+        robot.interact(() -> {
+            vm.minRiskProperty().set(dev.crosslens.model.trace.RiskLevel.LOW);
+            robot.lookup("#trace-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).isNotEmpty().allMatch(o -> ((TraceEvent) o).risk() != dev.crosslens.model.trace.RiskLevel.NONE);
+        robot.interact(() -> img.set(view.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(img.get(), null), "png",
+                Fixtures.projectRoot().resolve("app/target/trace-live-risk.png").toFile());
+        robot.interact(() -> vm.minRiskProperty().set(dev.crosslens.model.trace.RiskLevel.NONE));
 
         // reopen the recorded session in the same view
         robot.interact(() -> vm.open(rec));

@@ -27,11 +27,12 @@ public final class TraceMapping {
     record Rule(Set<String> names, Pattern pattern, List<String> argsAll, List<String> argsAny,
                 Set<String> always, Pattern pathPattern, TraceCategory category, String windowsApi, RiskLevel risk,
                 String reason) {
-        boolean matches(TraceEvent e, String bareName) {
+        boolean matches(TraceEvent e, String bareName, String[] joined) {
             if (names != null && !names.contains(bareName)) return false;
             if (pattern != null && !pattern.matcher(bareName).find()) return false;
             if (!argsAll.isEmpty() || !argsAny.isEmpty()) {
-                String args = String.join(",", e.arguments());
+                if (joined[0] == null) joined[0] = String.join(",", e.arguments());
+                String args = joined[0];
                 for (String a : argsAll) {
                     if (!args.contains(a)) return false;
                 }
@@ -110,8 +111,9 @@ public final class TraceMapping {
     public TraceEvent classifySyscall(TraceEvent e) {
         List<Rule> rules = syscallRulesByName.get(e.name());
         if (rules != null) {
+            String[] joined = new String[1];
             for (Rule r : rules) {
-                if (r.matches(e, e.name())) {
+                if (r.matches(e, e.name(), joined)) {
                     return e.withClassification(r.category(), r.risk(), r.reason(), r.windowsApi());
                 }
             }
@@ -122,8 +124,9 @@ public final class TraceMapping {
     /** Classifies a Windows API event by its bare name ({@code KERNEL32.CreateFileW} -> CreateFileW). */
     public TraceEvent classifyApi(TraceEvent e) {
         String bare = bareApiName(e.name());
+        String[] joined = new String[1];
         for (Rule r : apiRules) {
-            if (r.matches(e, bare)) {
+            if (r.matches(e, bare, joined)) {
                 return e.withClassification(r.category(), r.risk(), r.reason(), bare);
             }
         }
