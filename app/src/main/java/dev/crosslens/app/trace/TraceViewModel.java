@@ -287,7 +287,7 @@ public final class TraceViewModel {
         endpoints.setAll(ep);
         spawned.setAll(stats.spawned());
         List<String> r = new ArrayList<>();
-        stats.riskReasons().entrySet().stream().sorted((a, b) -> b.getKey().compareTo(a.getKey()))
+        stats.riskReasons().entrySet().stream().sorted((a, b) -> Integer.compare(riskOf(b.getKey()), riskOf(a.getKey())))
                 .forEach(en -> r.add(en.getValue() + " × " + en.getKey()));
         risks.setAll(r);
         List<ProcessRow> ps = new ArrayList<>();
@@ -296,6 +296,11 @@ public final class TraceViewModel {
             ps.add(new ProcessRow(n.pid(), n.parent(), n.name(), perPid.getOrDefault(n.pid(), 0L)));
         }
         processes.setAll(ps);
+    }
+
+    private static int riskOf(String reasonKey) {
+        int colon = reasonKey.indexOf(':');
+        return RiskLevel.parse(colon > 0 ? reasonKey.substring(0, colon) : "none").ordinal();
     }
 
     private void refilter() {

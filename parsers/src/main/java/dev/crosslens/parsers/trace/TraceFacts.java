@@ -30,11 +30,24 @@ public final class TraceFacts {
             }
             return null;
         }
+        if (!PATH_CALLS.contains(e.name())) return null;
         for (String a : e.arguments()) {
-            if (!a.isEmpty() && a.charAt(0) == '"') return TraceArgs.firstQuoted(a);
+            if (!a.isEmpty() && a.charAt(0) == '"') {
+                String p = TraceArgs.firstQuoted(a);
+                return p == null || p.isEmpty() ? null : p;
+            }
         }
         return null;
     }
+
+    /** Syscalls whose first quoted argument is a path (read/write buffers are quoted too, and are not). */
+    private static final Set<String> PATH_CALLS = Set.of("open", "openat", "openat2", "creat", "stat", "lstat",
+            "newfstatat", "fstatat64", "stat64", "lstat64", "statx", "access", "faccessat", "faccessat2", "unlink",
+            "unlinkat", "rename", "renameat", "renameat2", "mkdir", "mkdirat", "rmdir", "chmod", "fchmodat", "chown",
+            "fchownat", "lchown", "readlink", "readlinkat", "execve", "execveat", "truncate", "symlink", "symlinkat",
+            "link", "linkat", "chdir", "utimensat", "inotify_add_watch", "mknod", "mknodat", "statfs", "statfs64",
+            "getxattr", "lgetxattr", "setxattr", "lsetxattr", "listxattr", "llistxattr", "chroot", "mount", "umount2",
+            "uselib", "swapon", "acct");
 
     /** "127.0.0.1:80", "[::1]:80", "unix:/path"; null when the event names no endpoint. */
     public static String endpoint(TraceEvent e) {

@@ -164,6 +164,12 @@ public final class WineDebugParser {
         if (!m.matches()) return;
         Deque<Pending> st = stacks.get(tid);
         if (st == null) return;
+        boolean known = false;
+        for (Pending pd : st) {
+            if (pd.function.equals(m.group(2)) && pd.module.equals(m.group(1))) { known = true; break; }
+        }
+        // a Ret whose Call was lost (relay printed into the middle of a channel line): ignore it
+        if (!known) return;
         // unwind to the matching call (a lost Ret inside leaves stale frames)
         while (!st.isEmpty()) {
             Pending pd = st.pop();
@@ -218,6 +224,10 @@ public final class WineDebugParser {
             return;
         }
         if (!"trace".equals(cls) || !mapping.keepChannel(channel, fn)) return;
+        if (msg.startsWith("returning")) {
+            if (top != null) top.details.add(channel + ": " + msg);
+            return; // the result of a call already shown
+        }
         if (top != null) {
             top.details.add(channel + ": " + msg);
             Matcher np = NEW_PID.matcher(msg);

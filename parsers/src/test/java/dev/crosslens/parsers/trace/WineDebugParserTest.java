@@ -82,6 +82,18 @@ class WineDebugParserTest {
     }
 
     @Test
+    void aRetWhoseCallWasLostInAChannelLineDoesNotUnwindTheStack() {
+        List<TraceEvent> es = parse(1000,
+                "1441.260:0020:0024:Call ws2_32.WSAStartup(00000202,c000099918) ret=004648be",
+                "1441.260:0020:0024:trace:winsock:WSAStartup Call KERNEL32.GetModuleHandleW(370f8bbd2 L\"ntdll.dll\") ret=370f8390d",
+                "1441.260:0020:0024:Ret  KERNEL32.GetModuleHandleW() retval=7b000000 ret=370f8390d",
+                "1441.261:0020:0024:Ret  ws2_32.WSAStartup() retval=00000000 ret=004648be");
+        assertEquals(1, es.size());
+        assertEquals("00000000", es.get(0).result());
+        assertEquals("", es.get(0).note());
+    }
+
+    @Test
     void relayIsCappedAndUnkeptFamiliesAreNotEvents() {
         List<TraceEvent> es = parse(2,
                 "1.000:0020:0024:Call KERNEL32.HeapFree(00000000,00000000,00000000) ret=1",
