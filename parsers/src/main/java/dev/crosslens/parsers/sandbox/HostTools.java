@@ -18,17 +18,17 @@ import java.util.concurrent.TimeUnit;
 public final class HostTools {
     private final List<Path> path;
 
+    /** PATH plus /usr/bin and /usr/sbin. */
     public HostTools() {
-        this(System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        this(System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin") + ":/usr/bin:/usr/sbin");
     }
 
+    /** Exactly these directories (a PATH-style list). */
     public HostTools(String pathVariable) {
         List<Path> p = new ArrayList<>();
         for (String s : pathVariable.split(":")) {
             if (!s.isEmpty()) p.add(Path.of(s));
         }
-        p.add(Path.of("/usr/bin"));
-        p.add(Path.of("/usr/sbin"));
         this.path = p;
     }
 

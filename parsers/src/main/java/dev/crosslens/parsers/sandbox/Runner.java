@@ -15,6 +15,13 @@ public interface Runner {
     /** Tools used (name -> path), for the session header's versions. */
     Map<String, Path> tools();
 
+    /**
+     * Cleans up after the tree was killed without isolation (no PID namespace takes everything with it): Wine's
+     * services reparent away from the tree and are ended through {@code wineserver -k}. Nothing by default.
+     */
+    default void afterKill(Path runDir) {
+    }
+
     /** Prepares the run dir before the start (a Wine prefix); nothing by default. */
     default void prepare(Path runDir) throws IOException, SandboxException {
     }

@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * The engine's entry point for sandboxed runs: reads the binary, picks the runner, lays out a throwaway run dir,
- * wraps the command in bubblewrap (no network, own PID namespace, read-only root, scrubbed environment) and
+ * wraps the command in bubblewrap (no network, own PID namespace, read-only root, no capabilities, scrubbed
+ * environment) and
  * starts a {@link SandboxRun} that streams, records and finally cleans up.
  *
  * <p>Layout: {@code $TMP/crosslens-run-XXXX/run} (the program, its working files, a Wine prefix; the only
@@ -100,7 +101,7 @@ public final class Sandbox {
         List<String> command = new ArrayList<>();
         if (bwrap != null) {
             command.addAll(List.of(bwrap.toString(), "--unshare-net", "--unshare-pid", "--unshare-ipc",
-                    "--unshare-uts", "--die-with-parent", "--new-session", "--ro-bind", "/", "/", "--dev", "/dev",
+                    "--unshare-uts", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev",
                     "--proc", "/proc", "--tmpfs", "/tmp", "--bind", runDir.toString(), INSIDE_RUN,
                     "--bind", traceDir.toString(), INSIDE_TRACE, "--chdir", INSIDE_RUN, "--clearenv"));
             env.forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));

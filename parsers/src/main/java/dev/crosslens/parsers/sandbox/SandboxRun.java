@@ -48,6 +48,8 @@ public final class SandboxRun {
     private final RunListener listener;
     private final TraceSessionWriter writer;
     private final StaticExplainer explainer;
+    private Runner runner;
+    private boolean isolated;
     private final long startNanos = System.nanoTime();
     private final CountDownLatch done = new CountDownLatch(1);
     private final List<FileTailer> tailers = new ArrayList<>();
@@ -98,6 +100,8 @@ public final class SandboxRun {
             throw e;
         }
         SandboxRun run = new SandboxRun(header, p, session, runDir, req, listener, writer, core);
+        run.runner = runner;
+        run.isolated = !ownEnv;
         run.wire(launch, traceDir, mapping, core, runner);
         return run;
     }
@@ -244,6 +248,7 @@ public final class SandboxRun {
                 killTree();
             }
             code = process.waitFor();
+            if ((timedOut || stopped) && !isolated) runner.afterKill(runDir);
             for (int i = 0; i < 2; i++) threads.get(threads.size() - 3 + i).join(5000); // stdout, stderr
             // a killed run leaves no writer behind: every trace file is complete now
             tailers.forEach(FileTailer::writerDone);

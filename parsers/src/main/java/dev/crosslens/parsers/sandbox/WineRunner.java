@@ -20,6 +20,7 @@ public final class WineRunner implements Runner {
     private final Path wine;
     private final Path wineserver;
     private final WineTemplate template;
+    private final HostTools hostTools;
 
     public WineRunner(HostTools tools, WineTemplate template) throws ToolMissingException {
         this(tools, template, tools.wine64());
@@ -31,6 +32,7 @@ public final class WineRunner implements Runner {
         this.wine = loader;
         this.wineserver = tools.wineserver();
         this.template = template;
+        this.hostTools = tools;
     }
 
     @Override
@@ -53,8 +55,25 @@ public final class WineRunner implements Runner {
 
     @Override
     public void prepare(Path runDir) throws IOException, SandboxException {
-        template.ensure(new HostTools());
+        template.ensure(hostTools);
         template.linkInto(runDir.resolve("prefix"));
+    }
+
+    @Override
+    public void afterKill(Path runDir) {
+        ProcessBuilder pb = new ProcessBuilder(java.util.List.of(wineserver.toString(), "-k"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().put("WINEPREFIX", runDir.resolve("prefix").toString());
+        pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
+        } catch (IOException e) {
+            // wineserver is gone with the prefix: nothing left to end
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

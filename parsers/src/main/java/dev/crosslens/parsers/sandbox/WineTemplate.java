@@ -19,11 +19,14 @@ import java.util.stream.Stream;
 
 /**
  * A Wine prefix made once ({@code wineboot -i}, ~8 s, ~700 MB) under {@code ~/.cache/crosslens/wine-template}
- * and hard-linked into every run dir ({@code cp -al}, ~0.02 s). Wine replaces registry files by rename, so the
- * template is not changed by runs. Creation holds a file lock, so parallel first runs wait for one another.
+ * and hard-linked into every run dir ({@code cp -al}, ~0.02 s). A hard link shares the file, so the template's
+ * files are made read-only and the sandbox drops every capability ({@code --cap-drop ALL}): an in-place write to a
+ * linked file fails, while Wine's own updates (registry saved to a temp file and renamed) make new files in the
+ * run dir. Creation holds a file lock, so parallel first runs wait for one another.
  */
 public final class WineTemplate {
     private static final String READY = ".crosslens-ready";
+    private static final String READ_ONLY = "files read-only";
     private final Path dir;
 
     public WineTemplate(Path dir) {
@@ -42,12 +45,21 @@ public final class WineTemplate {
         return Files.isRegularFile(dir.resolve(READY)) && Files.isRegularFile(prefix().resolve("system.reg"));
     }
 
+    private boolean readOnly() throws IOException {
+        return ready() && Files.readString(dir.resolve(READY)).contains(READ_ONLY);
+    }
+
     /** Makes the template when it is not there yet. */
     public synchronized Path ensure(HostTools tools) throws IOException, SandboxException {
         Files.createDirectories(dir);
         try (FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
-            if (ready()) return prefix();
+            if (readOnly()) return prefix();
+            if (ready()) {
+                makeReadOnly(prefix());
+                Files.writeString(dir.resolve(READY), Files.readString(dir.resolve(READY)) + READ_ONLY + "\n");
+                return prefix();
+            }
             Path tmp = dir.resolve("prefix.tmp");
             deleteTree(tmp);
             deleteTree(prefix());
@@ -59,8 +71,9 @@ public final class WineTemplate {
             if (!Files.isRegularFile(tmp.resolve("system.reg"))) {
                 throw new SandboxException("wineboot did not create a prefix in " + tmp);
             }
+            makeReadOnly(tmp);
             Files.move(tmp, prefix(), StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(dir.resolve(READY), "made by crosslens with " + tools.wine64() + "\n");
+            Files.writeString(dir.resolve(READY), "made by crosslens with " + tools.wine64() + "\n" + READ_ONLY + "\n");
             return prefix();
         }
     }
@@ -80,6 +93,19 @@ public final class WineTemplate {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new SandboxException("interrupted while making the wine template", e);
+        }
+    }
+
+    /** Takes the write bits off every regular file (directories stay: runs get their own). */
+    static void makeReadOnly(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+                perms.remove(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+                perms.remove(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE);
+                perms.remove(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+                Files.setPosixFilePermissions(f, perms);
+            }
         }
     }
 

@@ -119,6 +119,33 @@ class IsolationTest {
     }
 
     @Test
+    void missingToolsSayHowToInstallThem() {
+        HostTools none = new HostTools("/nonexistent");
+        ToolMissingException s = assertThrows(ToolMissingException.class, none::strace);
+        assertTrue(s.getMessage().contains("apt-get install --no-install-recommends strace"), s.getMessage());
+        assertTrue(assertThrows(ToolMissingException.class, none::bwrap).getMessage().contains("bubblewrap"));
+        assertTrue(assertThrows(ToolMissingException.class, () -> none.qemu("aarch64")).getMessage()
+                .contains("qemu-user-static"));
+        Sandbox sandbox = new Sandbox(none, WineTemplate.defaultLocation(), dev.crosslens.parsers.trace.TraceMapping.load());
+        ToolMissingException e = assertThrows(ToolMissingException.class, () -> sandbox.start(
+                RunRequest.of(ProbeRunsTest.probe("probe-linux-amd64"), List.of()), new RecordingListener()));
+        assertEquals("strace", e.tool());
+    }
+
+    @Test
+    void eventCapCountsWhatItDrops() throws Exception {
+        SandboxAssumptions.need("strace", "strace");
+        SandboxAssumptions.need("bwrap", "bubblewrap");
+        RecordingListener l = ProbeRunsTest.run(RunRequest.of(ProbeRunsTest.probe("probe-linux-amd64"), List.of("child"))
+                .withLimits(new RunLimits(10_000, 10, 1 << 20, 8, 1000)));
+        assertEquals(10, l.events().size());
+        assertTrue(l.footer.eventsDropped() > 0);
+        assertTrue(l.footer.message().contains("past the cap of 10"), l.footer.message());
+        assertEquals("child: h", l.stdout.toString(), "stdout capped at 8 bytes");
+        assertTrue(l.footer.outputDropped() > 0);
+    }
+
+    @Test
     void runnerSelectionFollowsTheImage() {
         HostTools tools = new HostTools();
         RunnerSelector sel = new RunnerSelector(tools, WineTemplate.defaultLocation(), Arch.X86_64);
