@@ -66,6 +66,8 @@ public final class SandboxRun {
     private int mainPid = -1;
     private IOException writeFailure;
     private volatile SessionFooter footer;
+    private final java.util.Set<String> namespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private int leftInNamespace;
 
     private SandboxRun(SessionHeader header, Process process, Path session, Path runDir, RunRequest request,
                        RunListener listener, TraceSessionWriter writer, ImageCore core) {
@@ -242,12 +244,20 @@ public final class SandboxRun {
     private void watch() {
         int code = -1;
         try {
-            boolean ended = process.waitFor(request.limits().timeoutMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.limits().timeoutMillis());
+            boolean ended = false;
+            while (!ended) {
+                if (isolated && namespaces.isEmpty()) captureNamespaces();
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                ended = process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
+            }
             if (!ended) {
                 timedOut = !stopped;
                 killTree();
             }
             code = process.waitFor();
+            leftInNamespace = awaitNamespaceEmpty(5_000);
             if ((timedOut || stopped) && !isolated) runner.afterKill(runDir);
             for (int i = 0; i < 2; i++) threads.get(threads.size() - 3 + i).join(5000); // stdout, stderr
             // a killed run leaves no writer behind: every trace file is complete now
@@ -284,6 +294,7 @@ public final class SandboxRun {
         if (dropped > 0) message += "; " + dropped + " events past the cap of " + request.limits().maxEvents();
         if (skipped > 0) message += "; " + skipped + " trace bytes past the cap not read";
         if (writeFailure != null) message += "; recording failed: " + writeFailure.getMessage();
+        if (leftInNamespace > 0) message += "; " + leftInNamespace + " processes still in the sandbox after 5 s";
         SessionFooter f = new SessionFooter(System.currentTimeMillis(), exit, signal, timedOut, stopped, seq,
                 dropped, outputDropped, message);
         if (writer != null) {
@@ -302,6 +313,56 @@ public final class SandboxRun {
         footer = f;
         listener.finished(f);
         done.countDown();
+    }
+
+    /** The PID namespace(s) of the sandboxed tree (bubblewrap's), read from /proc while it runs. */
+    private void captureNamespaces() {
+        String own;
+        try {
+            own = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        process.descendants().forEach(d -> {
+            try {
+                String ns = java.nio.file.Files.readSymbolicLink(Path.of("/proc", Long.toString(d.pid()), "ns", "pid"))
+                        .toString();
+                if (!ns.equals(own)) namespaces.add(ns);
+            } catch (IOException e) {
+                // ended meanwhile
+            }
+        });
+    }
+
+    /** Waits until no process of the run's PID namespace is left (killed ones take a moment to be reaped). */
+    private int awaitNamespaceEmpty(long millis) throws InterruptedException {
+        if (namespaces.isEmpty()) return 0;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        int left;
+        do {
+            left = processesIn(namespaces);
+            if (left == 0) return 0;
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return left;
+    }
+
+    static int processesIn(java.util.Set<String> namespaces) {
+        int n = 0;
+        try (java.util.stream.Stream<Path> procs = java.nio.file.Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (name.isEmpty() || !Character.isDigit(name.charAt(0))) continue;
+                try {
+                    if (namespaces.contains(java.nio.file.Files.readSymbolicLink(p.resolve("ns/pid")).toString())) n++;
+                } catch (IOException e) {
+                    // ended while we looked
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return n;
     }
 
     /** Kills every process of the run, repeating until none is left (children forked meanwhile too). */

@@ -77,6 +77,11 @@ class IsolationTest {
         SandboxRun run = new Sandbox().start(RunRequest.of(probe, List.of("forever"))
                 .withLimits(RunLimits.defaults().withTimeoutMillis(1500)), l);
         Path runDir = run.runDir();
+        java.util.Set<String> namespaces = new java.util.HashSet<>();
+        while (!run.await(50, java.util.concurrent.TimeUnit.MILLISECONDS) && namespaces.size() < 2) {
+            namespaces.addAll(pidNamespaces(run.pid()));
+        }
+        namespaces.remove(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
         SessionFooter f = run.await();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(f.timedOut(), f.toString());
@@ -85,6 +90,8 @@ class IsolationTest {
         assertTrue(ms < 15_000, "ended " + ms + " ms after start");
         assertTrue(l.stdout.toString().contains("forever: sleeping"));
         assertEquals(List.of(), leftovers(runDir.getParent().getFileName().toString(), run.pid()));
+        assertFalse(namespaces.isEmpty(), "the run had its own PID namespace");
+        assertEquals(List.of(), processesIn(namespaces));
         assertFalse(Files.exists(runDir), "throwaway run dir removed");
     }
 
@@ -97,6 +104,58 @@ class IsolationTest {
         SessionFooter f = run.await();
         assertTrue(f.timedOut());
         assertEquals(List.of(), leftovers(run.runDir().getParent().getFileName().toString(), run.pid()));
+    }
+
+    @Test
+    void wineProgramThatNeverEndsIsStoppedWithItsWholePidNamespace() throws Exception {
+        SandboxAssumptions.needWine();
+        RecordingListener l = new RecordingListener();
+        SandboxRun run = new Sandbox().start(RunRequest.of(ProbeRunsTest.probe("probe-windows-amd64.exe"),
+                List.of("forever")).withLimits(RunLimits.defaults().withTimeoutMillis(60_000)), l);
+        // the namespace the sandboxed tree lives in, read while it runs
+        java.util.Set<String> namespaces = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + 50_000_000_000L;
+        while (System.nanoTime() < deadline && !l.stdout.toString().contains("forever: sleeping")) {
+            namespaces.addAll(pidNamespaces(run.pid()));
+            Thread.sleep(100);
+        }
+        namespaces.addAll(pidNamespaces(run.pid()));
+        namespaces.remove(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
+        assertTrue(l.stdout.toString().contains("forever: sleeping"), l.stdout + "\n" + l.stderr);
+        assertFalse(namespaces.isEmpty(), "the run has its own PID namespace");
+        run.stop(); // the same kill as at the time limit, without waiting for it
+        SessionFooter f = run.await();
+        assertTrue(f.stopped(), f.toString());
+        assertEquals("SIGKILL", f.signal());
+        assertEquals(List.of(), processesIn(namespaces), "no process left in the run's PID namespace");
+    }
+
+    static java.util.Set<String> pidNamespaces(long pid) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> {
+            try {
+                out.add(Files.readSymbolicLink(Path.of("/proc", Long.toString(d.pid()), "ns", "pid")).toString());
+            } catch (IOException e) {
+                // ended meanwhile
+            }
+        }));
+        return out;
+    }
+
+    static List<String> processesIn(java.util.Set<String> namespaces) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    if (namespaces.contains(Files.readSymbolicLink(p.resolve("ns/pid")).toString())) {
+                        found.add(p.getFileName() + ": " + new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' '));
+                    }
+                } catch (IOException e) {
+                    // ended while we looked
+                }
+            }
+        }
+        return found;
     }
 
     /** Every process whose command line names the run's session dir, or that is the run's first process. */
