@@ -10,7 +10,7 @@ import java.util.Set;
 @Command(name = "crosslens", mixinStandardHelpOptions = true, version = "crosslens " + CrosslensCli.VERSION,
         description = "Reads ELF, PE/COFF, Mach-O and ar files and tells what they are, need and do.",
         subcommands = {AnalyzeCommand.class, DiffCommand.class, CheckCommand.class, ResolveCommand.class,
-                GraphCommand.class})
+                GraphCommand.class, RunCommand.class, TraceCommand.class})
 public final class CrosslensCli implements Runnable {
     public static final String VERSION = "0.1.0";
     public static final int EXIT_OK = 0;

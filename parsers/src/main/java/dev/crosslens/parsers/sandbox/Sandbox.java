@@ -1,0 +1,123 @@
+package dev.crosslens.parsers.sandbox;
+
+import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.ImageCore;
+import dev.crosslens.model.trace.SessionHeader;
+import dev.crosslens.model.trace.TraceCategory;
+import dev.crosslens.parsers.Binaries;
+import dev.crosslens.parsers.trace.TraceMapping;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The engine's entry point for sandboxed runs: reads the binary, picks the runner, lays out a throwaway run dir,
+ * wraps the command in bubblewrap (no network, own PID namespace, read-only root, no capabilities, scrubbed
+ * environment) and
+ * starts a {@link SandboxRun} that streams, records and finally cleans up.
+ *
+ * <p>Layout: {@code $TMP/crosslens-run-XXXX/run} (the program, its working files, a Wine prefix; the only
+ * writable place the program sees, as {@code /tmp/run}) and {@code .../trace} (strace output, {@code /tmp/trace}).
+ */
+public final class Sandbox {
+    public static final String INSIDE_RUN = "/tmp/run";
+    public static final String INSIDE_TRACE = "/tmp/trace";
+
+    private final HostTools tools;
+    private final WineTemplate template;
+    private final TraceMapping mapping;
+
+    public Sandbox() {
+        this(new HostTools(), WineTemplate.defaultLocation(), TraceMapping.load());
+    }
+
+    public Sandbox(HostTools tools, WineTemplate template, TraceMapping mapping) {
+        this.tools = tools;
+        this.template = template;
+        this.mapping = mapping;
+    }
+
+    /** Reads the binary and picks its runner without starting anything (the Run dialog shows the choice). */
+    public Runner plan(ImageCore core, RunRequest req) throws SandboxException {
+        return new RunnerSelector(tools, template).select(core, req.runner(), req.sysroot(), req.guestStrace());
+    }
+
+    public static ImageCore read(Path binary) throws SandboxException {
+        try {
+            return Binaries.open(binary).image().core();
+        } catch (IOException e) {
+            throw new SandboxException("cannot read " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SandboxRun start(RunRequest req, RunListener listener) throws SandboxException, IOException {
+        BinaryFile file;
+        try {
+            file = Binaries.open(req.binary());
+        } catch (IOException e) {
+            throw new SandboxException("cannot read " + req.binary() + ": " + e.getMessage(), e);
+        }
+        ImageCore core = file.image().core();
+        Runner runner = plan(core, req);
+        Path bwrap = req.isolated() ? tools.bwrap() : null;
+
+        Path session = Files.createTempDirectory("crosslens-run-");
+        Path runDir = Files.createDirectories(session.resolve("run"));
+        Path traceDir = Files.createDirectories(session.resolve("trace"));
+        String name = req.binary().getFileName().toString();
+        Path program = runDir.resolve(name);
+        Files.copy(req.binary(), program, StandardCopyOption.COPY_ATTRIBUTES);
+        program.toFile().setExecutable(true, true);
+        for (Path w : req.workingFiles()) {
+            Files.copy(w, runDir.resolve(w.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        try {
+            runner.prepare(runDir);
+        } catch (IOException | SandboxException e) {
+            WineTemplate.deleteTree(session);
+            throw e;
+        }
+
+        String insideRun = bwrap != null ? INSIDE_RUN : runDir.toString();
+        String insideTrace = bwrap != null ? INSIDE_TRACE : traceDir.toString();
+        Launch launch = runner.launch(insideRun + "/" + name, req.arguments(), insideRun, insideTrace,
+                req.traceExpression());
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", insideRun);
+        env.put("LANG", "C.UTF-8");
+        env.put("TMPDIR", "/tmp");
+        env.putAll(launch.environment());
+        env.putAll(req.environment());
+
+        List<String> command = new ArrayList<>();
+        if (bwrap != null) {
+            command.addAll(List.of(bwrap.toString(), "--unshare-net", "--unshare-pid", "--unshare-ipc",
+                    "--unshare-uts", "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/", "/", "--dev", "/dev",
+                    "--proc", "/proc", "--tmpfs", "/tmp", "--bind", runDir.toString(), INSIDE_RUN,
+                    "--bind", traceDir.toString(), INSIDE_TRACE, "--chdir", INSIDE_RUN, "--clearenv"));
+            env.forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));
+            command.add("--");
+        }
+        command.addAll(launch.command());
+
+        Map<String, Path> used = new LinkedHashMap<>(runner.tools());
+        if (bwrap != null) used.put("bwrap", bwrap);
+        List<String> classes = new ArrayList<>();
+        for (TraceCategory c : new TreeSet<>(req.classes())) classes.add(c.label());
+        SessionHeader header = new SessionHeader(SessionHeader.SCHEMA, SessionHeader.VERSION,
+                req.binary().toAbsolutePath().toString(), file.sha256(), runner.name(), HostTools.versions(used),
+                req.arguments(), env, req.limits(), classes, bwrap != null, System.currentTimeMillis(),
+                runner.description());
+        return SandboxRun.start(header, command, env, bwrap == null, session, runDir, traceDir, launch, core, runner,
+                mapping, req, listener);
+    }
+}

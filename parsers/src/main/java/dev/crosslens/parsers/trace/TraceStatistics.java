@@ -1,0 +1,115 @@
+package dev.crosslens.parsers.trace;
+
+import dev.crosslens.model.trace.EventKind;
+import dev.crosslens.model.trace.RiskLevel;
+import dev.crosslens.model.trace.TraceCategory;
+import dev.crosslens.model.trace.TraceEvent;
+import dev.crosslens.model.trace.TraceSource;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Running totals over an event stream: calls and errors per name, files touched, network endpoints, processes
+ * spawned, the process tree and a risk summary. Fed incrementally ({@link #add}); not thread-safe.
+ */
+public final class TraceStatistics {
+    /** Calls and errors of one syscall or API. */
+    public static final class Counter {
+        private long calls;
+        private long errors;
+        private long micros;
+
+        public long calls() { return calls; }
+        public long errors() { return errors; }
+        public long totalMicros() { return micros; }
+    }
+
+    /** One process: its parent (0 when not known) and the name it runs under. */
+    public record ProcessNode(int pid, int parent, String name) {
+    }
+
+    private final Map<String, Counter> byName = new TreeMap<>();
+    private final Map<String, String> files = new TreeMap<>();
+    private final Map<String, Long> endpoints = new TreeMap<>();
+    private final List<String> spawned = new ArrayList<>();
+    private final Map<Integer, ProcessNode> processes = new LinkedHashMap<>();
+    private final Map<RiskLevel, Long> risks = new EnumMap<>(RiskLevel.class);
+    private final Map<String, Long> reasons = new TreeMap<>();
+    private final Map<TraceCategory, Long> categories = new EnumMap<>(TraceCategory.class);
+    private long events;
+    private long errors;
+
+    public void addAll(Collection<TraceEvent> es) {
+        for (TraceEvent e : es) add(e);
+    }
+
+    public void add(TraceEvent e) {
+        events++;
+        processes.putIfAbsent(e.pid(), new ProcessNode(e.pid(), 0, e.origin()));
+        categories.merge(e.category(), 1L, Long::sum);
+        if (e.kind() != EventKind.CALL) return;
+        Counter c = byName.computeIfAbsent(e.name(), k -> new Counter());
+        c.calls++;
+        if (e.durationMicros() != null) c.micros += e.durationMicros();
+        if (e.failed()) {
+            c.errors++;
+            errors++;
+        }
+        if (e.risk() != RiskLevel.NONE) {
+            risks.merge(e.risk(), 1L, Long::sum);
+            reasons.merge(e.risk().label() + ": " + e.riskReason(), 1L, Long::sum);
+        }
+        if (e.category() == TraceCategory.FILE || e.category() == TraceCategory.REGISTRY) {
+            String p = TraceFacts.path(e);
+            if (p != null) files.merge(p, opLabel(e), (a, b) -> a.contains(b) ? a : a + "," + b);
+        }
+        String ep = TraceFacts.endpoint(e);
+        if (ep != null) endpoints.merge(ep, 1L, Long::sum);
+        String prog = TraceFacts.startedProgram(e);
+        if (prog != null) spawned.add(prog + (e.failed() ? " (failed: " + e.errno() + ")" : ""));
+        if (e.source() == TraceSource.SYSCALL && !e.failed() && (e.name().startsWith("clone") || e.name().equals("fork")
+                || e.name().equals("vfork")) && !String.join(",", e.arguments()).contains("CLONE_THREAD")) {
+            try {
+                int child = Integer.parseInt(e.result());
+                processes.put(child, new ProcessNode(child, e.pid(), e.origin()));
+            } catch (NumberFormatException ignored) {
+                // a result that is not a pid (a clone that failed or was cut): no tree edge
+            }
+        }
+        if (e.source() == TraceSource.SYSCALL && !e.failed() && e.name().startsWith("execve") && prog != null) {
+            ProcessNode old = processes.get(e.pid());
+            processes.put(e.pid(), new ProcessNode(e.pid(), old == null ? 0 : old.parent(), TraceFacts.baseName(prog)));
+        }
+    }
+
+    private static String opLabel(TraceEvent e) {
+        if (e.windowsApi() != null && e.windowsApi().startsWith("DeleteFile")) return "delete";
+        if (e.riskReason().startsWith("creates")) return "create";
+        if (e.riskReason().startsWith("opens a file for writing")) return "write";
+        return e.failed() ? "missing" : "read";
+    }
+
+    public long events() { return events; }
+    public long errors() { return errors; }
+    public Map<String, Counter> byName() { return byName; }
+    public Map<String, String> files() { return files; }
+    public Map<String, Long> endpoints() { return endpoints; }
+    public List<String> spawned() { return spawned; }
+    public Map<Integer, ProcessNode> processes() { return processes; }
+    public Map<RiskLevel, Long> risks() { return risks; }
+    public Map<String, Long> riskReasons() { return reasons; }
+    public Map<TraceCategory, Long> categories() { return categories; }
+
+    /** The highest risk seen. */
+    public RiskLevel maxRisk() {
+        RiskLevel max = RiskLevel.NONE;
+        for (RiskLevel r : risks.keySet()) max = max.max(r);
+        return max;
+    }
+}
