@@ -10,4 +10,4 @@ for t in linux/amd64 linux/arm64 windows/amd64 darwin/arm64; do
   ext=""; [ "$goos" = windows ] && ext=".exe"
   GOOS=$goos GOARCH=$goarch go build -trimpath -ldflags="-s -w" -o "$here/hello-$goos-$goarch$ext" .
 done
-(cd "$here" && sha256sum hello-* > SHA256SUMS)
+(cd "$here" && sha256sum hello-* > SHA256SUMS && ls hello-* > samples.list)
