@@ -91,7 +91,7 @@ final class StatusPanels {
             dump.setEditable(false);
             dump.getStyleClass().add("mono");
             dump.setId("error-bytes");
-            dump.setPrefRowCount(Math.min(6, f.bytes().length / 16 + 1));
+            dump.setPrefRowCount(Math.min(6, f.bytes().length / 16 + 2));
             dump.setMaxWidth(620);
             box.getChildren().addAll(read, dump);
         }
