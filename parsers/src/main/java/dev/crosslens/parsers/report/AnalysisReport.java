@@ -73,19 +73,7 @@ public record AnalysisReport(List<Entry> entries) {
         doc.put("schema", SCHEMA);
         doc.put("schemaVersion", SCHEMA_VERSION);
         doc.put("files", entries);
-        JsonSupport.mapper().writerWithDefaultPrettyPrinter().writeValue(new NonClosingWriter(w), doc);
-        w.write(System.lineSeparator());
+        JsonSupport.write(w, doc);
     }
 
-    /** Jackson closes what it writes to; stdout must stay open. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
-        NonClosingWriter(Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

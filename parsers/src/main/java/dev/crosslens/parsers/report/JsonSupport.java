@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+
 /**
  * The one Jackson configuration of Crosslens: records are written by their components only (no derived
  * getters such as {@code isKnown()}), nulls are written, output is stable.
@@ -22,5 +26,24 @@ public final class JsonSupport {
         m.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         return m;
+    }
+
+    /** Writes {@code doc} pretty-printed plus a newline, leaving {@code w} open (it may be stdout). */
+    public static void write(Writer w, Object doc) throws IOException {
+        mapper().writerWithDefaultPrettyPrinter().writeValue(new NonClosing(w), doc);
+        w.write(System.lineSeparator());
+        w.flush();
+    }
+
+    /** Jackson closes what it writes to; stdout and GUI streams must stay open. */
+    private static final class NonClosing extends FilterWriter {
+        NonClosing(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

@@ -1,0 +1,111 @@
+package dev.crosslens.app.cli;
+
+import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.diff.BuildDiff;
+import dev.crosslens.parsers.Binaries;
+import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.diff.BuildDiffer;
+import dev.crosslens.parsers.diff.DiffGate;
+import dev.crosslens.parsers.diff.DiffSide;
+import dev.crosslens.parsers.report.DiffReport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code crosslens diff OLD NEW}: every semantic difference between two builds, and a CI gate.
+ * Exit 0 when nothing chosen with {@code --fail-on} changed, 1 when something did, 2 on error.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Compare two builds: identity, symbols, sections, libraries, Go settings and modules, hardening.",
+        footer = {"", "Gate rules for --fail-on (comma-separated, or 'all'):",
+                "  removed-exports, new-imports, new-libraries, hardening-regression, new-findings, arch-change,",
+                "  cgo-change, linkage-change, go-version-change, removed-symbols"})
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "OLD")
+    Path oldPath;
+
+    @Parameters(index = "1", paramLabel = "NEW")
+    Path newPath;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--json", description = "the crosslens.diff JSON document") boolean json;
+        @Option(names = "--markdown", description = "Markdown, for pull-request comments") boolean markdown;
+        @Option(names = "--html", description = "one self-contained HTML page") boolean html;
+        @Option(names = "--sarif", description = "SARIF 2.1.0 (gate rules as reporting rules)") boolean sarif;
+    }
+
+    @Option(names = "--fail-on", paramLabel = "RULES", description = "exit 1 when any of these changed")
+    String failOn;
+
+    @Option(names = "--old-slice", paramLabel = "ARCH", description = "slice of a universal OLD (default: NEW's arch)")
+    String oldSlice;
+
+    @Option(names = "--new-slice", paramLabel = "ARCH", description = "slice of a universal NEW (default: OLD's arch)")
+    String newSlice;
+
+    @Option(names = "--limit", defaultValue = "50", description = "rows per area in text/Markdown (default ${DEFAULT-VALUE})")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<DiffGate.Rule> rules;
+        try {
+            rules = DiffGate.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            err.println("crosslens diff: " + e.getMessage());
+            return CrosslensCli.EXIT_USAGE;
+        }
+        BinaryFile a;
+        BinaryFile b;
+        try {
+            a = Binaries.open(oldPath, ParseOptions.defaults());
+            b = Binaries.open(newPath, ParseOptions.defaults());
+        } catch (IOException e) {
+            err.println("crosslens diff: " + CliErrors.describe(e));
+            return CrosslensCli.EXIT_USAGE;
+        }
+        DiffSide oldSide;
+        DiffSide newSide;
+        try {
+            oldSide = DiffSide.pick(a, oldSlice, b.image());
+            newSide = DiffSide.pick(b, newSlice, oldSide.image());
+        } catch (IllegalArgumentException e) {
+            err.println("crosslens diff: " + e.getMessage());
+            return CrosslensCli.EXIT_USAGE;
+        }
+        BuildDiff diff = new BuildDiffer().diff(oldSide, newSide);
+        List<DiffGate.Hit> hits = new DiffGate().evaluate(diff, rules);
+        DiffReport report = new DiffReport(diff, rules, hits);
+        try {
+            if (format.json) report.writeJson(out);
+            else if (format.markdown) report.writeMarkdown(out, limit);
+            else if (format.html) report.writeHtml(out);
+            else if (format.sarif) report.writeSarif(out, CrosslensCli.VERSION);
+            else report.writeText(out, limit);
+        } catch (IOException e) {
+            err.println("crosslens diff: cannot write the report: " + e.getMessage());
+            return CrosslensCli.EXIT_USAGE;
+        }
+        out.flush();
+        return report.gateFailed() ? CrosslensCli.EXIT_FAILED : CrosslensCli.EXIT_OK;
+    }
+}
