@@ -21,7 +21,6 @@ import dev.crosslens.model.SymbolBinding;
 import dev.crosslens.model.SymbolTable;
 import dev.crosslens.model.SymbolType;
 import dev.crosslens.model.TargetOs;
-import dev.crosslens.model.elf.ElfDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -94,6 +93,6 @@ public final class TestImages {
     }
 
     public static BinaryFile file(List<Symbol> symbols) {
-        return new BinaryFile("/tmp/synthetic", 0xb000, "ab".repeat(32), new ElfImage(core(symbols), new ElfDetails()));
+        return new BinaryFile("/tmp/synthetic", 0xb000, "ab".repeat(32), new ElfImage(core(symbols), null));
     }
 }

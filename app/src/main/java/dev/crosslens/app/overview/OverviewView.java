@@ -39,7 +39,7 @@ public final class OverviewView extends ScrollPane {
         if (!go.isEmpty()) cards.getChildren().add(Cards.card("Go build", grid(go)));
         cards.getChildren().add(Cards.card("Sizes", grid(vm.sizes())));
         cards.getChildren().add(Cards.card("SHA-256", sha(vm.sha256())));
-        for (var c : cards.getChildren()) ((VBox) c).setPrefWidth(460);
+        for (var c : cards.getChildren()) ((VBox) c).setPrefWidth(500);
 
         VBox content = new VBox(16, verdict, cards, diagnostics(vm.diagnostics(), workbench));
         content.setPadding(new Insets(18));
@@ -68,7 +68,9 @@ public final class OverviewView extends ScrollPane {
         SelectableText t = new SelectableText(sha);
         t.getStyleClass().add("mono");
         t.setId("sha256");
+        t.setPrefColumnCount(64);
         Button copy = new Button("Copy");
+        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(sha);

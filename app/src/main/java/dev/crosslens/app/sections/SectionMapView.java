@@ -55,15 +55,17 @@ public final class SectionMapView extends HBox {
             Region r = new Region();
             r.getStyleClass().addAll("segment-band", "perm-" + permClass(b.segment().permissions()));
             double x = b.depth() * BAND_STEP;
-            r.resizeRelocate(x, b.y(), bandsWidth - x + BLOCK_WIDTH + 4, b.height());
             r.setPrefSize(bandsWidth - x + BLOCK_WIDTH + 4, b.height());
+            r.relocate(x, b.y());
             r.setMouseTransparent(false);
             Tooltip.install(r, tooltip(segmentText(b.segment(), layout.space())));
             pane.getChildren().add(r);
         }
         for (SectionMapLayout.Block b : layout.blocks()) {
             Region block = new Region();
-            block.resizeRelocate(bandsWidth, b.y(), BLOCK_WIDTH, b.height());
+            // a Pane sizes children to their preferred size: give blocks theirs
+            block.setPrefSize(BLOCK_WIDTH, b.height());
+            block.relocate(bandsWidth, b.y());
             if (b.kind() == SectionMapLayout.Kind.GAP) {
                 block.getStyleClass().add("gap-block");
                 Tooltip.install(block, tooltip("gap: " + b.size() + " bytes at 0x" + Long.toHexString(b.start())));

@@ -27,8 +27,10 @@ public final class SymbolsView extends BorderPane implements Filterable {
     private final TableView<SymbolsViewModel.Row> table = new TableView<>();
     private final TextField filter = new TextField();
     private final Label count = new Label();
+    private final SymbolsViewModel vm;
 
     public SymbolsView(SymbolsViewModel vm, Workbench workbench) {
+        this.vm = vm;
         getStyleClass().add("symbols-view");
         table.setId("symbols-table");
         table.getColumns().addAll(List.of(
@@ -48,7 +50,10 @@ public final class SymbolsView extends BorderPane implements Filterable {
         table.getColumns().get(0).getStyleClass().add("mono");
         table.getColumns().get(1).getStyleClass().add("mono");
         table.setItems(vm.sorted());
-        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.setSortPolicy(t -> {
+            vm.sort(t.getComparator());
+            return true;
+        });
         table.setPlaceholder(new Label(vm.total() == 0 ? "This image has no symbols." : "No symbol matches."));
         Tables.install(table, workbench, "symbols", SymbolsViewModel.Row::symbol, r -> r.symbol().extent());
 
@@ -109,6 +114,10 @@ public final class SymbolsView extends BorderPane implements Filterable {
 
     public TableView<SymbolsViewModel.Row> table() {
         return table;
+    }
+
+    public SymbolsViewModel viewModel() {
+        return vm;
     }
 
     public TextField filterField() {
