@@ -33,7 +33,8 @@ public final class SectionMapView extends HBox {
         getStyleClass().add("section-map");
         setSpacing(28);
         setPadding(new Insets(12));
-        getChildren().addAll(column("File offsets", vm.fileLayout()), column("Virtual addresses", vm.memoryLayout()));
+        getChildren().addAll(column("File offsets", vm.fileLayout()), column("Virtual addresses", vm.memoryLayout()),
+                legend());
         workbench.selectionProperty().addListener((obs, o, x) -> markSelected(x));
         markSelected(workbench.selectionProperty().get());
     }
@@ -103,6 +104,30 @@ public final class SectionMapView extends HBox {
                 + " segments (height ~ log size)");
         legend.getStyleClass().add("muted");
         VBox box = new VBox(6, head, legend, pane);
+        return box;
+    }
+
+    private static VBox legend() {
+        VBox box = new VBox(6);
+        Label t = new Label("Legend");
+        t.getStyleClass().add("map-title");
+        box.getChildren().add(t);
+        String[][] rows = {{"section-block perm-x", "executable"}, {"section-block perm-w", "writable"},
+                {"section-block perm-r", "read-only"}, {"section-block perm-none", "not loaded"},
+                {"segment-band", "segment"}, {"gap-block", "gap (no section)"},
+                {"section-block overlap", "overlaps a neighbour"}};
+        for (String[] r : rows) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll(r[0].split(" "));
+            swatch.setPrefSize(26, 14);
+            swatch.setMinSize(26, 14);
+            swatch.setMouseTransparent(true);
+            Label l = new Label(r[1]);
+            l.getStyleClass().add("muted");
+            HBox row = new HBox(8, swatch, l);
+            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.getChildren().add(row);
+        }
         return box;
     }
 

@@ -68,7 +68,7 @@ public final class SectionsView extends SplitPane {
         } else {
             getItems().addAll(tables, mapScroll);
         }
-        setDividerPositions(0.55);
+        setDividerPositions(0.5);
     }
 
     public TableView<Section> sectionTable() {
