@@ -34,7 +34,8 @@ public final class GraphLayoutBench {
                 + ms[ms.length / 2] + " ms (runs " + Arrays.toString(ms) + "; target < 2000 ms)");
     }
 
-    static Graph flow(int symbols, int libraries) {
+    /** binary -> 2 relocation tables -> {@code symbols} symbols -> {@code libraries} libraries. */
+    public static Graph flow(int symbols, int libraries) {
         List<GraphNode> nodes = new ArrayList<>();
         List<GraphEdge> edges = new ArrayList<>();
         nodes.add(GraphNode.of("bin", "a.out", NodeKind.BINARY));

@@ -9,7 +9,8 @@ import java.util.Set;
 /** The headless side: {@code crosslens analyze|diff|check|graph|run|trace ...}. Exit 0 ok, 1 failure, 2 usage. */
 @Command(name = "crosslens", mixinStandardHelpOptions = true, version = "crosslens " + CrosslensCli.VERSION,
         description = "Reads ELF, PE/COFF, Mach-O and ar files and tells what they are, need and do.",
-        subcommands = {AnalyzeCommand.class, DiffCommand.class})
+        subcommands = {AnalyzeCommand.class, DiffCommand.class, CheckCommand.class, ResolveCommand.class,
+                GraphCommand.class})
 public final class CrosslensCli implements Runnable {
     public static final String VERSION = "0.1.0";
     public static final int EXIT_OK = 0;

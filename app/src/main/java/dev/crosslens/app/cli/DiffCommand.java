@@ -4,6 +4,9 @@ import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.diff.BuildDiff;
 import dev.crosslens.parsers.Binaries;
 import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.analysis.FileBytes;
+import dev.crosslens.parsers.analysis.FindingsEngine;
+import dev.crosslens.model.finding.Finding;
 import dev.crosslens.parsers.diff.BuildDiffer;
 import dev.crosslens.parsers.diff.DiffGate;
 import dev.crosslens.parsers.diff.DiffSide;
@@ -92,7 +95,7 @@ final class DiffCommand implements Callable<Integer> {
             err.println("crosslens diff: " + e.getMessage());
             return CrosslensCli.EXIT_USAGE;
         }
-        BuildDiff diff = new BuildDiffer().diff(oldSide, newSide);
+        BuildDiff diff = new BuildDiffer().diff(oldSide, newSide, findings(a, oldSide), findings(b, newSide));
         List<DiffGate.Hit> hits = new DiffGate().evaluate(diff, rules);
         DiffReport report = new DiffReport(diff, rules, hits);
         try {
@@ -107,5 +110,16 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         return report.gateFailed() ? CrosslensCli.EXIT_FAILED : CrosslensCli.EXIT_OK;
+    }
+
+    /** The findings of the compared image (the picked slice of a fat file), for the findings diff. */
+    static List<Finding> findings(BinaryFile file, DiffSide side) {
+        BinaryFile compared = file.image() == side.image() ? file
+                : new BinaryFile(file.path(), side.fileSize(), file.sha256(), side.image());
+        try (FileBytes bytes = file.image() == side.image() ? FileBytes.open(Path.of(file.path())) : null) {
+            return FindingsEngine.standard().run(compared, null, null, bytes);
+        } catch (IOException e) {
+            return FindingsEngine.standard().run(compared, null, null, null); // byte-level rules stay quiet
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.crosslens.model.HardeningCheck;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.Library;
 import dev.crosslens.model.go.GoBuildInfo;
+import dev.crosslens.model.go.GoFacts;
 import dev.crosslens.model.go.GoInfo;
 import dev.crosslens.model.go.GoModule;
 import dev.crosslens.model.go.GoSetting;
@@ -85,10 +86,21 @@ final class SummaryPrinter {
             for (GoSetting s : bi.settings()) {
                 out.println(in + "  build " + s.key() + "=" + s.value());
             }
+            if (bi.setting("-ldflags") == null) {
+                // Go does not record -ldflags under -trimpath, so its absence says nothing then.
+                out.println(in + "  -ldflags " + (bi.trimpath() ? "not recorded (-trimpath)" : "none"));
+            }
         }
         if (go.pclntab() != null) {
-            out.println(in + "  pclntab " + go.pclntab().layout() + ", " + go.pclntab().functionCount()
-                    + " functions");
+            out.println(in + "  pclntab " + go.pclntab().layout() + " (" + go.pclntab().foundBy() + "), "
+                    + go.pclntab().functionCount() + " functions in " + go.pclntab().functionsPerPackage().size()
+                    + " packages");
+        }
+        GoFacts f = go.facts();
+        if (f != null) {
+            out.println(in + "  cgo=" + f.cgo() + " net-resolver=" + f.netResolver() + " os/user=" + f.osUser()
+                    + " tzdata=" + f.tzdataEmbedded() + " time-zones=" + f.usesTimeZones()
+                    + " build-mode=" + (f.buildMode().isEmpty() ? "unknown" : f.buildMode()));
         }
     }
 }

@@ -16,7 +16,4 @@ public record ElfHeader(int elfClass, int data, int version, int osAbi, String o
                         int type, String typeName, int machine, long entry, long phoff, long shoff, long flags,
                         String flagsLabel, int ehsize, int phentsize, int phnum, int shentsize, int shnum,
                         int shstrndx, Extent extent) {
-    public boolean is64() {
-        return elfClass == 2;
-    }
 }

@@ -1,6 +1,10 @@
 package dev.crosslens.parsers.diff;
 
+import dev.crosslens.model.BinaryImage;
+import dev.crosslens.model.ElfImage;
 import dev.crosslens.model.HardeningCheck;
+import dev.crosslens.model.MachOImage;
+import dev.crosslens.model.PeImage;
 import dev.crosslens.model.HardeningState;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.ImportedSymbol;
@@ -12,17 +16,24 @@ import dev.crosslens.model.SymbolTable;
 import dev.crosslens.model.diff.BuildDiff;
 import dev.crosslens.model.diff.ChangeKind;
 import dev.crosslens.model.diff.FieldChange;
+import dev.crosslens.model.diff.FindingChange;
+import dev.crosslens.model.finding.Finding;
 import dev.crosslens.model.diff.GoModuleChange;
 import dev.crosslens.model.diff.HardeningChange;
 import dev.crosslens.model.diff.LibraryChange;
 import dev.crosslens.model.diff.SizeChange;
 import dev.crosslens.model.diff.SizeTotals;
 import dev.crosslens.model.diff.SymbolChange;
+import dev.crosslens.model.elf.ElfDetails;
+import dev.crosslens.model.elf.ElfNote;
 import dev.crosslens.model.go.GoBuildInfo;
 import dev.crosslens.model.go.GoInfo;
 import dev.crosslens.model.go.GoModule;
 import dev.crosslens.model.go.GoSetting;
+import dev.crosslens.model.pe.PeDebugDirectoryEntry;
+import dev.crosslens.model.pe.PeDetails;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,6 +59,14 @@ public final class BuildDiffer {
     public static final String UNSECTIONED = "[headers, gaps and unsectioned data]";
 
     public BuildDiff diff(DiffSide oldSide, DiffSide newSide) {
+        return diff(oldSide, newSide, List.of(), List.of());
+    }
+
+    /**
+     * The diff with the findings of each side (from the findings engine) compared too: a finding is matched by
+     * rule id, scope and title, so one that only moved is no change.
+     */
+    public BuildDiff diff(DiffSide oldSide, DiffSide newSide, List<Finding> oldFindings, List<Finding> newFindings) {
         ImageCore a = oldSide.image().core();
         ImageCore b = newSide.image().core();
         List<FieldChange> noise = new ArrayList<>();
@@ -61,10 +80,11 @@ public final class BuildDiffer {
         List<FieldChange> goSettings = goSettings(a.go(), b.go(), noise);
         List<GoModuleChange> goModules = goModules(a.go(), b.go());
         List<HardeningChange> hardening = hardening(a.hardening(), b.hardening());
+        formatNoise(oldSide.image(), newSide.image(), noise);
         BuildDiff draft = new BuildDiff(oldSide.name(), newSide.name(), identity, symbols, sections, segments,
                 totals, libraries, rpaths, goSettings, goModules, hardening, List.of(), List.of(), noise);
         return new BuildDiff(draft.oldName(), draft.newName(), identity, symbols, sections, segments, totals,
-                libraries, rpaths, goSettings, goModules, hardening, List.of(),
+                libraries, rpaths, goSettings, goModules, hardening, findings(oldFindings, newFindings),
                 new ConsequenceFinder().explain(draft, a, b), noise);
     }
 
@@ -93,6 +113,88 @@ public final class BuildDiffer {
 
     private static void field(List<FieldChange> out, String name, String a, String b) {
         if (!Objects.equals(a, b)) out.add(new FieldChange(name, a, b, false));
+    }
+
+    // ---- findings ------------------------------------------------------------------------------------------
+
+    static List<FindingChange> findings(List<Finding> oldFindings, List<Finding> newFindings) {
+        Function<Finding, String> key = f -> f.id() + "\u0000" + f.scope() + "\u0000" + f.title();
+        Map<String, Deque<Finding>> pending = new LinkedHashMap<>();
+        for (Finding f : oldFindings) pending.computeIfAbsent(key.apply(f), k -> new ArrayDeque<>()).add(f);
+        List<FindingChange> out = new ArrayList<>();
+        for (Finding f : newFindings) {
+            Deque<Finding> q = pending.get(key.apply(f));
+            if (q == null || q.poll() == null) {
+                out.add(new FindingChange(ChangeKind.ADDED, f.id(), f.severity(), f.title()));
+            }
+        }
+        for (Deque<Finding> q : pending.values()) {
+            for (Finding f : q) out.add(new FindingChange(ChangeKind.REMOVED, f.id(), f.severity(), f.title()));
+        }
+        return out;
+    }
+
+    // ---- noise from the format's own records ---------------------------------------------------------------
+
+    /**
+     * Values every build stamps afresh without meaning: GNU build id and Go build id notes, PE link timestamp,
+     * checksum and debug-directory stamps, the CodeView GUID/age that ties an image to its PDB, the Mach-O UUID.
+     */
+    private static void formatNoise(BinaryImage a, BinaryImage b, List<FieldChange> noise) {
+        if (a instanceof ElfImage ea && b instanceof ElfImage eb && ea.elf() != null && eb.elf() != null) {
+            noiseField(noise, "GNU build id", ea.elf().gnuBuildId(), eb.elf().gnuBuildId());
+            noiseField(noise, "Go build id", goBuildIdNote(ea.elf()), goBuildIdNote(eb.elf()));
+        } else if (a instanceof PeImage pa && b instanceof PeImage pb && pa.pe() != null && pb.pe() != null) {
+            PeDetails x = pa.pe();
+            PeDetails y = pb.pe();
+            noiseField(noise, "PE timestamp", x.fileHeader() == null ? null : stamp(x.fileHeader().timeDateStamp()),
+                    y.fileHeader() == null ? null : stamp(y.fileHeader().timeDateStamp()));
+            noiseField(noise, "PE checksum", x.optionalHeader() == null ? null : hex(x.optionalHeader().checkSum()),
+                    y.optionalHeader() == null ? null : hex(y.optionalHeader().checkSum()));
+            noiseField(noise, "debug directory timestamp", debugStamp(x), debugStamp(y));
+            noiseField(noise, "CodeView GUID/age", codeView(x), codeView(y));
+            noiseField(noise, "export directory timestamp",
+                    x.exports() == null ? null : stamp(x.exports().timeDateStamp()),
+                    y.exports() == null ? null : stamp(y.exports().timeDateStamp()));
+        } else if (a instanceof MachOImage ma && b instanceof MachOImage mb && ma.macho() != null
+                && mb.macho() != null) {
+            noiseField(noise, "Mach-O UUID", ma.macho().uuid() == null ? null : ma.macho().uuid().uuid(),
+                    mb.macho().uuid() == null ? null : mb.macho().uuid().uuid());
+        }
+    }
+
+    private static void noiseField(List<FieldChange> noise, String name, String a, String b) {
+        if (!Objects.equals(a, b)) noise.add(new FieldChange(name, a, b, true));
+    }
+
+    private static String goBuildIdNote(ElfDetails elf) {
+        for (ElfNote n : elf.notes()) {
+            if (n.owner().equals("Go") && n.type() == 4) return n.summary();
+        }
+        return null;
+    }
+
+    private static String debugStamp(PeDetails pe) {
+        for (PeDebugDirectoryEntry e : pe.debugDirectory()) {
+            if (e.timeDateStamp() != 0) return stamp(e.timeDateStamp());
+        }
+        return null;
+    }
+
+    private static String codeView(PeDetails pe) {
+        for (PeDebugDirectoryEntry e : pe.debugDirectory()) {
+            if (e.codeView() != null) return e.codeView().guid() + "/" + e.codeView().age();
+        }
+        return null;
+    }
+
+    /** A 32-bit time_t as people read it; 0 (reproducible builds) stays 0. */
+    private static String stamp(long secs) {
+        return secs == 0 ? "0" : Instant.ofEpochSecond(secs).toString();
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
     }
 
     // ---- symbols -------------------------------------------------------------------------------------------
@@ -359,7 +461,13 @@ public final class BuildDiffer {
         return m;
     }
 
+    /**
+     * Module changes, only when both sides carry build info: a side without it (stripped of it, or a format the
+     * reader does not know) says nothing about its modules, so nothing is "removed"; the Go settings row
+     * {@code Go build info: present -> absent} says why the list is not compared.
+     */
     private static List<GoModuleChange> goModules(GoInfo a, GoInfo b) {
+        if (a == null || b == null || a.buildInfo() == null || b.buildInfo() == null) return List.of();
         Map<String, GoModule> olds = modules(a);
         Map<String, GoModule> news = modules(b);
         List<GoModuleChange> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.crosslens.parsers.diff;
 
+import dev.crosslens.model.HardeningState;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.SymbolTable;
 import dev.crosslens.model.diff.BuildDiff;
@@ -7,9 +8,11 @@ import dev.crosslens.model.diff.ChangeKind;
 import dev.crosslens.model.diff.Consequence;
 import dev.crosslens.model.diff.FieldChange;
 import dev.crosslens.model.diff.GoModuleChange;
+import dev.crosslens.model.diff.HardeningChange;
 import dev.crosslens.model.diff.LibraryChange;
 import dev.crosslens.model.diff.SizeChange;
 import dev.crosslens.model.diff.SymbolChange;
+import dev.crosslens.model.go.GoBuildInfo;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ final class ConsequenceFinder {
         strip(d, a, b, out);
         arch(d, out);
         goVersion(d, out);
+        buildInfo(d, a, b, out);
         modules(d, out);
         linkage(d, out);
         trimpath(d, out);
@@ -51,6 +55,10 @@ final class ConsequenceFinder {
         }
         FieldChange linkage = identity(d, "linkage");
         if (linkage != null) effects.add("linkage " + linkage.oldValue() + " -> " + linkage.newValue());
+        FieldChange os = identity(d, "os");
+        if (os != null && ("sysv".equals(on ? os.oldValue() : os.newValue()))) {
+            effects.add("OS " + os.oldValue() + " -> " + os.newValue() + " (libc's ABI note)");
+        }
         long dyn = count(d, SymbolTable.DYNSYM, on ? ChangeKind.ADDED : ChangeKind.REMOVED);
         if (dyn > 0) effects.add(COUNT.format(dyn) + " dynamic symbols " + (on ? "added" : "removed"));
         long cgoFuncs = d.symbols().stream().filter(s -> s.table() == SymbolTable.GO_PCLNTAB
@@ -72,6 +80,13 @@ final class ConsequenceFinder {
                 .filter(s -> s.kind() == (stripped ? ChangeKind.REMOVED : ChangeKind.ADDED))
                 .map(SizeChange::name).filter(ConsequenceFinder::isSymbolOrDebugSection).toList();
         if (!secs.isEmpty()) effects.add("sections " + String.join(", ", secs) + (stripped ? " removed" : " added"));
+        List<String> blind = d.hardening().stream().filter(h -> stripped
+                        ? h.newState() == HardeningState.UNKNOWN : h.oldState() == HardeningState.UNKNOWN)
+                .map(HardeningChange::label).toList();
+        if (!blind.isEmpty()) {
+            effects.add(String.join(", ", blind) + (stripped ? " can no longer be told (read from symbols)"
+                    : " can be told again"));
+        }
         FieldChange ld = setting(d, "-ldflags");
         String cause = stripped ? "symbols stripped" : "symbols kept";
         if (ld != null) cause += " (-ldflags " + quote(ld.oldValue()) + " -> " + quote(ld.newValue()) + ")";
@@ -107,6 +122,24 @@ final class ConsequenceFinder {
             if (n > 0) effects.add(COUNT.format(n) + " runtime functions " + k.name().toLowerCase(Locale.ROOT));
         }
         add(out, "Go " + go.oldValue() + " -> " + go.newValue(), effects);
+    }
+
+    private static void buildInfo(BuildDiff d, ImageCore a, ImageCore b, List<Consequence> out) {
+        FieldChange bi = setting(d, "Go build info");
+        if (bi == null) return;
+        boolean lost = "absent".equals(bi.newValue());
+        ImageCore with = lost ? a : b;
+        GoBuildInfo info = with.go() == null ? null : with.go().buildInfo();
+        if (info == null) return;
+        int modules = info.deps().size() + (info.main() == null ? 0 : 1);
+        List<String> effects = new ArrayList<>();
+        effects.add(COUNT.format(modules) + (modules == 1 ? " module" : " modules") + " and "
+                + COUNT.format(info.settings().size()) + " build settings known only on the "
+                + (lost ? "old" : "new") + " side, not compared");
+        d.sections().stream().filter(s -> s.name().equals(".go.buildinfo") || s.name().endsWith("__go_buildinfo"))
+                .filter(s -> s.kind() != ChangeKind.CHANGED).findFirst()
+                .ifPresent(s -> effects.add("section " + s.name() + (s.kind() == ChangeKind.REMOVED ? " gone" : " appeared")));
+        add(out, "Go build info " + bi.oldValue() + " -> " + bi.newValue(), effects);
     }
 
     private static void modules(BuildDiff d, List<Consequence> out) {
@@ -146,6 +179,13 @@ final class ConsequenceFinder {
         List<String> effects = new ArrayList<>();
         long paths = d.noise().stream().filter(n -> n.field().equals("file symbol path")).count();
         if (paths > 0) effects.add(COUNT.format(paths) + " file paths differ only in their build directory");
+        d.sections().stream().filter(s -> s.name().equals(".gopclntab") || s.name().endsWith("__gopclntab"))
+                .filter(s -> s.kind() == ChangeKind.CHANGED && s.fileDelta() != 0).findFirst()
+                .ifPresent(s -> effects.add(s.name() + " " + signed(s.fileDelta()) + " bytes (source file paths "
+                        + (s.fileDelta() < 0 ? "shortened" : "lengthened") + ")"));
+        d.symbols().stream().filter(s -> s.name().startsWith("runtime.defaultGOROOT") && s.kind() != ChangeKind.CHANGED)
+                .findFirst().ifPresent(s -> effects.add("GOROOT " + (s.kind() == ChangeKind.REMOVED
+                        ? "no longer recorded" : "now recorded") + " (" + s.name() + ")"));
         FieldChange ld = setting(d, "-ldflags");
         if (ld != null && (ld.oldValue() == null || ld.newValue() == null)) {
             effects.add("-ldflags " + (ld.newValue() == null ? "no longer recorded" : "now recorded")
@@ -169,6 +209,10 @@ final class ConsequenceFinder {
 
     private static FieldChange identity(BuildDiff d, String key) {
         return d.identity().stream().filter(c -> c.field().equals(key)).findFirst().orElse(null);
+    }
+
+    private static String signed(long v) {
+        return (v > 0 ? "+" : "") + COUNT.format(v);
     }
 
     private static String quote(String v) {

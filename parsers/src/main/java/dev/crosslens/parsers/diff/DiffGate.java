@@ -96,6 +96,7 @@ public final class DiffGate {
                         .filter(f -> f.kind() == ChangeKind.ADDED && f.severity().atLeast(dev.crosslens.model.Severity.WARNING))
                         .forEach(f -> hits.add(new Hit(r, "new finding " + f.ruleId() + ": " + f.title())));
                 case ARCH_CHANGE -> fields(d.identity(), Set.of("arch", "bits", "format", "os", "endianness"))
+                        .stream().filter(c -> !c.field().equals("os") || (specific(c.oldValue()) && specific(c.newValue())))
                         .forEach(c -> hits.add(new Hit(r, describe(c))));
                 case CGO_CHANGE -> fields(d.goSettings(), Set.of("CGO_ENABLED"))
                         .forEach(c -> hits.add(new Hit(r, describe(c))));
@@ -108,6 +109,14 @@ public final class DiffGate {
             }
         }
         return hits;
+    }
+
+    /**
+     * An OS that names a target: an ELF marked only "System V" (OSABI 0, as a static Go binary is) runs on the
+     * same Linux as one that gained a .note.ABI-tag by linking libc, so sysv -> linux is no target change.
+     */
+    private static boolean specific(String os) {
+        return os != null && !os.equals("sysv") && !os.equals("unknown");
     }
 
     private static List<FieldChange> fields(List<FieldChange> list, Set<String> names) {

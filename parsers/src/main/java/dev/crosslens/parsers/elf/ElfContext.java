@@ -81,7 +81,7 @@ final class ElfContext {
         if (nobits || size == 0) return ElfStrings.EMPTY;
         if (size < 0 || size > MAX_STRING_TABLE) {
             error("elf.strtab.size", "string table " + what + " claims " + Long.toUnsignedString(size)
-                    + " bytes", Extent.NONE);
+                    + " bytes", r.extent(Math.max(0, Math.min(offset, r.size())), 0));
             return ElfStrings.EMPTY;
         }
         long available = offset >= 0 && offset < r.size() ? Math.min(size, r.size() - offset) : 0;

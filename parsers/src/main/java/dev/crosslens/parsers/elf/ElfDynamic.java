@@ -89,7 +89,7 @@ record ElfDynamic(boolean present, List<ElfDynamicEntry> entries, List<String> n
             ctx.error("elf.dynamic.table", e);
             return NONE;
         }
-        ElfStrings strings = dynamicStrings(ctx, section, tags, values, n);
+        ElfStrings strings = dynamicStrings(ctx, section, tags, values, n, ctx.r.extent(offset, (long) n * entSize));
         List<ElfDynamicEntry> entries = new ArrayList<>(n);
         List<String> needed = new ArrayList<>();
         List<Extent> neededExtents = new ArrayList<>();
@@ -135,7 +135,7 @@ record ElfDynamic(boolean present, List<ElfDynamicEntry> entries, List<String> n
     }
 
     private static ElfStrings dynamicStrings(ElfContext ctx, ElfSectionHeader section, long[] tags,
-                                             long[] values, int n) {
+                                             long[] values, int n, Extent table) {
         if (section != null && ctx.section(section.link()) != null && section.link() != 0) {
             return ctx.strings(section.link());
         }
@@ -149,7 +149,7 @@ record ElfDynamic(boolean present, List<ElfDynamicEntry> entries, List<String> n
         long off = ctx.fileOffset(strtab);
         if (off < 0) {
             ctx.error("elf.dynamic.strtab", "DT_STRTAB 0x" + Long.toHexString(strtab)
-                    + " is not inside a PT_LOAD segment", Extent.NONE);
+                    + " is not inside a PT_LOAD segment", table);
             return ElfStrings.EMPTY;
         }
         return ctx.readStrings(off, strsz, "DT_STRTAB", false);

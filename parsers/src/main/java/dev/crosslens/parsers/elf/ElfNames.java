@@ -202,16 +202,13 @@ final class ElfNames {
                 }
                 break;
             case EM_ARM:
-                long eabi = flags & 0xff000000L;
-                if (eabi == 0x05000000L) {
-                    b.append(", Version5 EABI");
-                    if ((flags & 0x400) != 0) b.append(", hard-float ABI");
-                    if ((flags & 0x200) != 0) b.append(", soft-float ABI");
-                    if ((flags & 0x800000) != 0) b.append(", BE8");
-                    if ((flags & 0x400000) != 0) b.append(", LE8");
-                } else if (eabi == 0x04000000L) {
-                    b.append(", Version4 EABI");
-                }
+                armFlags(flags, b);
+                break;
+            case EM_MIPS:
+                mipsFlags(flags, b);
+                break;
+            case EM_S390:
+                if ((flags & 0x1) != 0) b.append(", highgprs");
                 break;
             case EM_PPC64:
                 if ((flags & 0x3) != 0) b.append(", abiv").append(flags & 0x3);
@@ -220,6 +217,50 @@ final class ElfNames {
                 break;
         }
         return b.toString();
+    }
+
+    private static void armFlags(long flags, StringBuilder b) {
+        long eabi = flags & 0xff000000L;
+        long rest = flags & 0x00ffffffL;
+        if (eabi == 0x05000000L) {
+            b.append(", Version5 EABI");
+            if ((rest & 0x800000) != 0) b.append(", BE8");
+            if ((rest & 0x400000) != 0) b.append(", LE8");
+            if ((rest & 0x200) != 0) b.append(", soft-float ABI");
+            if ((rest & 0x400) != 0) b.append(", hard-float ABI");
+            rest &= ~0xc00600L;
+        } else if (eabi == 0x04000000L) {
+            b.append(", Version4 EABI");
+            if ((rest & 0x800000) != 0) b.append(", BE8");
+            if ((rest & 0x400000) != 0) b.append(", LE8");
+            rest &= ~0xc00000L;
+        } else {
+            return;
+        }
+        if (rest != 0) b.append(", <unknown>");
+    }
+
+    private static final String[] MIPS_ARCH = {"mips1", "mips2", "mips3", "mips4", "mips5", "mips32", "mips64",
+        "mips32r2", "mips64r2", "mips32r6", "mips64r6"};
+
+    private static void mipsFlags(long flags, StringBuilder b) {
+        String[][] bits = {{"1", "noreorder"}, {"2", "pic"}, {"4", "cpic"}, {"16", "ugen_reserved"},
+            {"32", "abi2"}, {"128", "odk first"}, {"256", "32bitmode"}, {"1024", "nan2008"}, {"512", "fp64"}};
+        for (String[] bit : bits) {
+            if ((flags & Long.parseLong(bit[0])) != 0) b.append(", ").append(bit[1]);
+        }
+        switch ((int) (flags & 0xf000)) {
+            case 0x1000: b.append(", o32"); break;
+            case 0x2000: b.append(", o64"); break;
+            case 0x3000: b.append(", eabi32"); break;
+            case 0x4000: b.append(", eabi64"); break;
+            default: break;
+        }
+        if ((flags & 0x08000000L) != 0) b.append(", mdmx");
+        if ((flags & 0x04000000L) != 0) b.append(", mips16");
+        if ((flags & 0x02000000L) != 0) b.append(", micromips");
+        int arch = (int) ((flags >>> 28) & 0xf);
+        b.append(", ").append(arch < MIPS_ARCH.length ? MIPS_ARCH[arch] : "unknown ISA");
     }
 
     static String noteType(String owner, long type, boolean core) {

@@ -29,23 +29,24 @@ final class ElfNotes {
         for (ElfSectionHeader s : ctx.sections) {
             if (core || s.type() != ElfParser.SHT_NOTE) continue;
             fromSections = true;
-            readArea(ctx, s.offset(), s.size(), s.addralign(), s.name(), out);
+            readArea(ctx, s.offset(), s.size(), s.addralign(), s.name(), s.headerExtent(), out);
         }
         if (!fromSections) {
             for (ElfProgramHeader p : ctx.segments) {
                 if (p.type() != ElfParser.PT_NOTE) continue;
-                readArea(ctx, p.offset(), p.filesz(), p.align(), "PT_NOTE[" + p.index() + "]", out);
+                readArea(ctx, p.offset(), p.filesz(), p.align(), "PT_NOTE[" + p.index() + "]", p.headerExtent(),
+                        out);
             }
         }
         return out;
     }
 
     private static void readArea(ElfContext ctx, long offset, long size, long align, String source,
-                                 List<ElfNote> out) {
+                                 Extent header, List<ElfNote> out) {
         if (size == 0) return;
         if (!ctx.r.inBounds(offset, size) || size > Integer.MAX_VALUE - 8) {
             ctx.error("elf.note.outside", "notes " + source + " at 0x" + Long.toHexString(offset) + "+"
-                    + Long.toUnsignedString(size) + " are outside the file", Extent.NONE);
+                    + Long.toUnsignedString(size) + " are outside the file", header);
             return;
         }
         ByteBuffer b;

@@ -57,11 +57,11 @@ public final class ElfParser {
                 relocations);
         ElfAssessment assessment = new ElfAssessment(ctx, details, dynamic, symbols.symbols());
         ImageCore core = ImageCore.builder(BinaryFormat.ELF)
-                .arch(ElfAssessment.arch(ctx.machine, ctx.is64, r.order()))
+                .arch(ElfAssessment.arch(ctx.machine, ctx.is64, ctx.r.order()))
                 .rawMachine(ctx.machine)
                 .machineName(ElfNames.machine(ctx.machine))
                 .bits(ctx.is64 ? 64 : 32)
-                .endianness(r.order() == ByteOrder.BIG_ENDIAN ? Endianness.BIG : Endianness.LITTLE)
+                .endianness(ctx.r.order() == ByteOrder.BIG_ENDIAN ? Endianness.BIG : Endianness.LITTLE)
                 .os(assessment.os())
                 .kind(assessment.kind())
                 .entry(ctx.header.type() == 1 ? null : ctx.header.entry())

@@ -162,7 +162,8 @@ final class ElfSymbolReader {
                 badNames++;
                 name = "";
             }
-            tableNames[i] = name;
+            // relocations against a section symbol name the section, as readelf shows them
+            tableNames[i] = name.isEmpty() && (info & 0xf) == 3 ? sectionLabel(shndx) : name;
             if (i == 0) continue;
             boolean isDefined = shndx != SHN_UNDEF;
             if (isDefined) defined++;

@@ -138,6 +138,18 @@ class BuildDifferTest {
     }
 
     @Test
+    void anUnmarkedSystemVElfAndALinuxElfAreNoTargetChangeButFreeBsdIs() {
+        ImageCore sysv = goBinary("0", false, "v1.2.0").os(dev.crosslens.model.TargetOs.SYSV).build();
+        ImageCore linux = goBinary("0", false, "v1.2.0").os(dev.crosslens.model.TargetOs.LINUX).build();
+        ImageCore freebsd = goBinary("0", false, "v1.2.0").os(dev.crosslens.model.TargetOs.FREEBSD).build();
+        DiffGate gate = new DiffGate();
+        assertThat(diff(sysv, linux).identity()).extracting(c -> c.field()).containsExactly("os");
+        assertThat(gate.evaluate(diff(sysv, linux), EnumSet.of(DiffGate.Rule.ARCH_CHANGE))).isEmpty();
+        assertThat(gate.evaluate(diff(linux, freebsd), EnumSet.of(DiffGate.Rule.ARCH_CHANGE)))
+                .extracting(DiffGate.Hit::message).containsExactly("os linux -> freebsd");
+    }
+
+    @Test
     void exportRemovalTripsTheGate() {
         Symbol export = sym(SymbolTable.DYNSYM, "api_v1", true, null, 8);
         ImageCore a = goBinary("0", false, "v1.2.0").symbols(List.of(export)).build();

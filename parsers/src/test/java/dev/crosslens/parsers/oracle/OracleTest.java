@@ -61,7 +61,7 @@ class OracleTest {
         } else {
             facts.fail("unexpected image type " + f.image().getClass().getSimpleName(), 1);
         }
-        GoOracleFacts.compare(o.path("go"), f.image().core().go(), facts);
+        GoOracleFacts.compare(o, e.manifest(), f.image().core(), facts);
         return facts;
     }
 }

@@ -1,0 +1,588 @@
+package dev.crosslens.app.compare;
+
+import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.HardeningState;
+import dev.crosslens.model.ImageCore;
+import dev.crosslens.model.SymbolTable;
+import dev.crosslens.model.diff.BuildDiff;
+import dev.crosslens.model.diff.ChangeKind;
+import dev.crosslens.model.diff.Consequence;
+import dev.crosslens.model.diff.FieldChange;
+import dev.crosslens.model.diff.FindingChange;
+import dev.crosslens.model.diff.GoModuleChange;
+import dev.crosslens.model.diff.HardeningChange;
+import dev.crosslens.model.diff.LibraryChange;
+import dev.crosslens.model.diff.SizeChange;
+import dev.crosslens.model.diff.SymbolChange;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Two builds side by side: drop targets with identity headers, the consequences and deltas first, then one tab
+ * per area (symbols, sections, libraries, Go, hardening, findings, noise). Rows with bytes behind them select
+ * them in the old and new hex views through the view model. Built in code; all work happens in the view model.
+ */
+public final class CompareView extends BorderPane {
+    /** Width of one half of the diverging bar chart, in pixels. */
+    static final double HALF_BAR = 260;
+
+    private final CompareViewModel vm;
+    private final VBox oldHeader = new VBox(2);
+    private final VBox newHeader = new VBox(2);
+    private final VBox summary = new VBox(3);
+    private final TableView<SymbolChange> symbolTable = new TableView<>();
+    private final Label symbolCount = new Label();
+    private final VBox bars = new VBox(2);
+    private final HBox oldMap = new HBox();
+    private final HBox newMap = new HBox();
+    private final TreeView<String> libraries = new TreeView<>();
+    private final VBox goPane = new VBox(6);
+    private final GridPane hardening = new GridPane();
+    private final ListView<FindingChange> findings = new ListView<>();
+    private final TableView<FieldChange> noise = new TableView<>();
+    private final ComboBox<SymbolTable> tableFacet = new ComboBox<>();
+    private final TabPane tabs = new TabPane();
+
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("compare-view");
+        getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
+        setTop(top());
+        setCenter(tabs);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(new Tab("Symbols", symbolsTab()), new Tab("Sections", sectionsTab()),
+                new Tab("Libraries", libraries), new Tab("Go", scroll(goPane)), new Tab("Hardening", scroll(hardening)),
+                new Tab("Findings", findings), new Tab("Noise", noiseTab()));
+        for (Tab t : tabs.getTabs()) t.setId("tab-" + t.getText().toLowerCase(Locale.ROOT));
+        vm.diffProperty().addListener((o, a, d) -> render(d));
+        vm.oldFileProperty().addListener((o, a, f) -> header(oldHeader, "OLD", f, null));
+        vm.newFileProperty().addListener((o, a, f) -> header(newHeader, "NEW", f, null));
+        vm.pendingOldProperty().addListener((o, a, p) -> header(oldHeader, "OLD", null, p));
+        vm.pendingNewProperty().addListener((o, a, p) -> header(newHeader, "NEW", null, p));
+        vm.sectionBars().addListener((ListChangeListener<SizeChange>) c -> drawBars());
+        header(oldHeader, "OLD", null, null);
+        header(newHeader, "NEW", null, null);
+    }
+
+    // ---- top: drop targets, identity headers, summary ------------------------------------------------------
+
+    private Node top() {
+        dropTarget(oldHeader, true);
+        dropTarget(newHeader, false);
+        HBox.setHgrow(oldHeader, Priority.ALWAYS);
+        HBox.setHgrow(newHeader, Priority.ALWAYS);
+        oldHeader.setMaxWidth(Double.MAX_VALUE);
+        newHeader.setMaxWidth(Double.MAX_VALUE);
+        HBox headers = new HBox(8, oldHeader, newHeader);
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        progress.managedProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.getStyleClass().add("compare-status");
+        status.textProperty().bind(vm.statusProperty());
+        MenuButton export = new MenuButton("Export report");
+        for (CompareViewModel.ExportFormat f : CompareViewModel.ExportFormat.values()) {
+            MenuItem item = new MenuItem(f.name().charAt(0) + f.name().substring(1).toLowerCase(Locale.ROOT)
+                    + " (." + f.extension() + ")");
+            item.setOnAction(e -> export(f));
+            export.getItems().add(item);
+        }
+        export.disableProperty().bind(vm.diffProperty().isNull());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, grow, progress, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        summary.getStyleClass().add("compare-summary");
+        VBox top = new VBox(6, headers, bar, summary);
+        top.setPadding(new Insets(8));
+        return top;
+    }
+
+    private void dropTarget(VBox box, boolean oldSide) {
+        box.getStyleClass().add("compare-header");
+        box.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        box.setOnDragDropped(e -> dropped(e, oldSide));
+    }
+
+    private void dropped(DragEvent e, boolean oldSide) {
+        List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+        if (files.size() >= 2) {
+            vm.drop(true, files.get(0).toPath());
+            vm.drop(false, files.get(1).toPath());
+        } else if (files.size() == 1) {
+            vm.drop(oldSide, files.get(0).toPath());
+        }
+        e.setDropCompleted(!files.isEmpty());
+        e.consume();
+    }
+
+    private void header(VBox box, String side, BinaryFile f, Path pending) {
+        box.getChildren().clear();
+        Label title = new Label(side);
+        title.getStyleClass().add("compare-side");
+        box.getChildren().add(title);
+        if (f == null) {
+            box.getChildren().add(new Label(pending != null ? pending.getFileName() + " (reading...)"
+                    : "Drop the " + side.toLowerCase(Locale.ROOT) + " binary here"));
+            return;
+        }
+        ImageCore c = f.image().core();
+        Label name = new Label(Path.of(f.path()).getFileName().toString());
+        name.getStyleClass().add("compare-file");
+        name.setTooltip(new Tooltip(f.path() + "\nsha256 " + f.sha256()));
+        String go = c.go() != null && c.go().version() != null ? "  ·  " + c.go().version() : "";
+        box.getChildren().addAll(name, new Label(c.format().label() + "  ·  " + c.arch().label() + "  ·  "
+                        + c.bits() + "-bit  ·  " + c.kind().label() + "  ·  " + c.os().goos() + go),
+                new Label(String.format(Locale.ROOT, "%,d bytes  ·  %s  ·  sha256 %.12s", f.size(),
+                        c.linkage().dynamic() ? "dynamic" : "static", f.sha256())));
+    }
+
+    private void render(BuildDiff d) {
+        summary.getChildren().clear();
+        if (d == null) return;
+        for (Consequence c : d.consequences()) {
+            Label l = new Label("\u25B6 " + c.summary());
+            l.getStyleClass().add("diff-consequence");
+            l.setWrapText(true);
+            summary.getChildren().add(l);
+        }
+        List<String> deltas = new ArrayList<>();
+        for (FieldChange f : d.identity()) deltas.add(f.field() + " " + v(f.oldValue()) + " \u2192 " + v(f.newValue()));
+        deltas.add(String.format(Locale.ROOT, "file %,d \u2192 %,d bytes (%+,d)", d.totals().oldFile(),
+                d.totals().newFile(), d.totals().fileDelta()));
+        deltas.add(String.format(Locale.ROOT, "symbols +%,d \u2212%,d ~%,d", d.count(ChangeKind.ADDED),
+                d.count(ChangeKind.REMOVED), d.count(ChangeKind.CHANGED)));
+        if (!d.libraries().isEmpty()) deltas.add(d.libraries().size() + " libraries changed");
+        if (!d.hardening().isEmpty()) deltas.add(d.hardening().size() + " hardening changes");
+        if (!d.findings().isEmpty()) deltas.add(d.findings().size() + " findings new or gone");
+        Label l = new Label(String.join("   \u00B7   ", deltas));
+        l.getStyleClass().add("diff-deltas");
+        l.setWrapText(true);
+        summary.getChildren().add(l);
+        tableFacet.getItems().setAll(new ArrayList<SymbolTable>());
+        tableFacet.getItems().add(null);
+        tableFacet.getItems().addAll(vm.tables());
+        tableFacet.getSelectionModel().selectFirst();
+        renderMaps(d);
+        renderLibraries(d);
+        renderGo(d);
+        renderHardening(d);
+        findings.getItems().setAll(d.findings());
+        findings.setPlaceholder(new Label("No finding is new or gone"));
+        noise.getItems().setAll(d.noise());
+    }
+
+    // ---- symbols ---------------------------------------------------------------------------------------
+
+    private Node symbolsTab() {
+        TextField filter = new TextField();
+        filter.setId("symbol-filter");
+        filter.setPromptText("Filter symbols");
+        filter.textProperty().bindBidirectional(vm.symbolFilterProperty());
+        ToggleButton added = facet("Added", "diff-added", vm.showAddedProperty());
+        ToggleButton removed = facet("Removed", "diff-removed", vm.showRemovedProperty());
+        ToggleButton changed = facet("Changed", "diff-changed", vm.showChangedProperty());
+        tableFacet.setId("table-facet");
+        tableFacet.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SymbolTable t) {
+                return t == null ? "All tables" : t.label();
+            }
+
+            @Override
+            public SymbolTable fromString(String s) {
+                return null;
+            }
+        });
+        tableFacet.valueProperty().bindBidirectional(vm.tableFacetProperty());
+        symbolCount.setId("symbol-count");
+        vm.visibleSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
+        vm.allSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
+        HBox bar = new HBox(6, filter, added, removed, changed, tableFacet, symbolCount);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+
+        symbolTable.setId("symbol-table");
+        symbolTable.setItems(vm.visibleSymbols());
+        symbolTable.getColumns().add(col("", 28, s -> mark(s.kind())));
+        symbolTable.getColumns().add(col("Table", 90, s -> s.table().label()));
+        TableColumn<SymbolChange, String> name = col("Symbol", 420, SymbolChange::displayName);
+        symbolTable.getColumns().add(name);
+        symbolTable.getColumns().add(col("Old size", 80, s -> s.oldSymbol() == null ? "" : fmt(s.oldSymbol().size())));
+        symbolTable.getColumns().add(col("New size", 80, s -> s.newSymbol() == null ? "" : fmt(s.newSymbol().size())));
+        symbolTable.getColumns().add(col("\u0394", 70, s -> s.sizeDelta() == 0 ? "" : signed(s.sizeDelta())));
+        symbolTable.getColumns().add(col("What changed", 160, s -> String.join(", ", s.changedFields())));
+        symbolTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(SymbolChange s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
+                if (!empty && s != null) getStyleClass().add(kindClass(s.kind()));
+            }
+        });
+        symbolTable.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> vm.selectSymbol(s));
+        symbolTable.setPlaceholder(new Label("No symbol differs"));
+        return new BorderPane(symbolTable, bar, null, null, null);
+    }
+
+    private void countSymbols() {
+        symbolCount.setText(String.format(Locale.ROOT, "%,d of %,d", vm.visibleSymbols().size(), vm.allSymbols().size()));
+    }
+
+    private static ToggleButton facet(String text, String style, javafx.beans.property.BooleanProperty p) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId("facet-" + text.toLowerCase(Locale.ROOT));
+        b.getStyleClass().addAll("diff-facet", style);
+        b.selectedProperty().bindBidirectional(p);
+        return b;
+    }
+
+    // ---- sections: diverging bars and the two maps ---------------------------------------------------------
+
+    private Node sectionsTab() {
+        bars.setId("section-bars");
+        bars.setPadding(new Insets(8));
+        Label mapsTitle = new Label("Section maps (file bytes, in file order)");
+        mapsTitle.getStyleClass().add("compare-subtitle");
+        for (HBox map : List.of(oldMap, newMap)) {
+            map.getStyleClass().add("section-map");
+            map.setMaxWidth(Region.USE_PREF_SIZE);
+        }
+        VBox maps = new VBox(4, mapsTitle, new Label("old"), oldMap, new Label("new"), newMap);
+        maps.setPadding(new Insets(8));
+        Label barsTitle = new Label("Size change per section (file bytes): \u25C0 shrank   grew \u25B6");
+        barsTitle.getStyleClass().add("compare-subtitle");
+        VBox box = new VBox(4, barsTitle, bars, maps);
+        box.setPadding(new Insets(4));
+        return scroll(box);
+    }
+
+    private void drawBars() {
+        bars.getChildren().clear();
+        long max = vm.sectionBars().stream().mapToLong(s -> Math.abs(s.fileDelta())).max().orElse(1);
+        for (SizeChange s : vm.sectionBars()) {
+            double w = max == 0 ? 0 : Math.max(s.fileDelta() == 0 ? 0 : 2, HALF_BAR * Math.abs(s.fileDelta()) / max);
+            Region bar = new Region();
+            bar.getStyleClass().addAll("diff-bar", s.fileDelta() < 0 ? "diff-removed" : "diff-added");
+            bar.setMinSize(w, 14);
+            bar.setPrefSize(w, 14);
+            bar.setMaxSize(w, 14);
+            StackPane left = new StackPane();
+            StackPane right = new StackPane();
+            for (StackPane half : List.of(left, right)) {
+                half.setMinWidth(HALF_BAR);
+                half.setPrefWidth(HALF_BAR);
+                half.setMaxWidth(HALF_BAR);
+            }
+            left.setAlignment(Pos.CENTER_RIGHT);
+            right.setAlignment(Pos.CENTER_LEFT);
+            (s.fileDelta() < 0 ? left : right).getChildren().add(bar);
+            Label name = new Label(mark(s.kind()) + " " + s.name());
+            name.setMinWidth(230);
+            name.setPrefWidth(230);
+            Label delta = new Label(signed(s.fileDelta()) + (s.vmDelta() != s.fileDelta()
+                    ? "   (vm " + signed(s.vmDelta()) + ")" : ""));
+            Region axis = new Region();
+            axis.getStyleClass().add("diff-axis");
+            axis.setMinWidth(1);
+            HBox row = new HBox(4, name, left, axis, right, delta);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("diff-bar-row");
+            row.setUserData(s);
+            row.setOnMouseClicked(e -> vm.selectSize(s));
+            Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "%s\nfile %,d \u2192 %,d\nvm %,d \u2192 %,d",
+                    s.name(), s.oldFileSize(), s.newFileSize(), s.oldVmSize(), s.newVmSize())));
+            bars.getChildren().add(row);
+        }
+        if (vm.sectionBars().isEmpty()) bars.getChildren().add(new Label("No section changed size"));
+    }
+
+    /** Barcharts of both files' sections in file order, on one scale so equal bytes are equal widths. */
+    private void renderMaps(BuildDiff d) {
+        BinaryFile a = vm.oldFileProperty().get();
+        BinaryFile b = vm.newFileProperty().get();
+        oldMap.getChildren().clear();
+        newMap.getChildren().clear();
+        if (a == null || b == null) return;
+        long scale = Math.max(d.totals().oldFile(), d.totals().newFile());
+        fillMap(oldMap, sideCore(a, d.oldName()), scale, d);
+        fillMap(newMap, sideCore(b, d.newName()), scale, d);
+    }
+
+    private static ImageCore sideCore(BinaryFile f, String name) {
+        if (f.image() instanceof dev.crosslens.model.FatImage fat) {
+            for (dev.crosslens.model.FatSlice s : fat.slices()) {
+                if (s.image() != null && name.endsWith("[" + s.arch().label() + "]")) return s.image().core();
+            }
+        }
+        return f.image().core();
+    }
+
+    private void fillMap(HBox map, ImageCore c, long scale, BuildDiff d) {
+        double width = 2 * HALF_BAR + 240;
+        List<dev.crosslens.model.Section> secs = c.sections().stream().filter(s -> s.fileSize() > 0)
+                .sorted(java.util.Comparator.comparingLong(s -> s.extent().offset())).toList();
+        for (dev.crosslens.model.Section s : secs) {
+            double w = Math.max(1, width * s.fileSize() / (double) scale);
+            StackPane block = new StackPane();
+            block.setMinSize(w, 22);
+            block.setPrefSize(w, 22);
+            block.setMaxSize(w, 22);
+            if (w > 8 * s.qualifiedName().length()) {
+                Label text = new Label(s.qualifiedName());
+                text.getStyleClass().add("section-block-label");
+                block.getChildren().add(text);
+            }
+            block.getStyleClass().add("section-block");
+            SizeChange ch = d.sections().stream().filter(x -> x.name().equals(s.qualifiedName())).findFirst().orElse(null);
+            if (ch != null) block.getStyleClass().add(kindClass(ch.kind()));
+            Tooltip.install(block, new Tooltip(s.qualifiedName() + String.format(Locale.ROOT, "  %,d bytes", s.fileSize())));
+            map.getChildren().add(block);
+        }
+    }
+
+    // ---- libraries, Go, hardening, noise -----------------------------------------------------------------
+
+    private void renderLibraries(BuildDiff d) {
+        TreeItem<String> root = new TreeItem<>("libraries");
+        for (LibraryChange l : d.libraries()) {
+            TreeItem<String> lib = new TreeItem<>(mark(l.kind()) + " " + l.library() + "   (+" + l.importsAdded().size()
+                    + " \u2212" + l.importsRemoved().size() + " imports)");
+            for (String i : l.importsAdded()) lib.getChildren().add(new TreeItem<>("+ " + i));
+            for (String i : l.importsRemoved()) lib.getChildren().add(new TreeItem<>("\u2212 " + i));
+            root.getChildren().add(lib);
+        }
+        for (FieldChange r : d.rpaths()) root.getChildren().add(new TreeItem<>(mark(r.kind()) + " rpath "
+                + v(r.newValue() != null ? r.newValue() : r.oldValue())));
+        if (root.getChildren().isEmpty()) root.getChildren().add(new TreeItem<>("No needed library changed"));
+        libraries.setShowRoot(false);
+        libraries.setRoot(root);
+        libraries.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
+                setText(empty ? null : s);
+                if (!empty && s != null) {
+                    if (s.startsWith("+")) getStyleClass().add("diff-added");
+                    else if (s.startsWith("\u2212")) getStyleClass().add("diff-removed");
+                    else if (s.startsWith("~")) getStyleClass().add("diff-changed");
+                }
+            }
+        });
+    }
+
+    private void renderGo(BuildDiff d) {
+        goPane.getChildren().clear();
+        goPane.setPadding(new Insets(8));
+        goPane.getChildren().add(subtitle("Go version and build settings"));
+        GridPane settings = grid();
+        int r = 0;
+        for (FieldChange f : d.goSettings()) {
+            settings.addRow(r++, new Label(f.field()), styled(v(f.oldValue()), "diff-removed"),
+                    new Label("\u2192"), styled(v(f.newValue()), "diff-added"));
+        }
+        if (r == 0) settings.addRow(0, new Label("No Go setting differs"));
+        goPane.getChildren().add(settings);
+        goPane.getChildren().add(subtitle("Modules"));
+        GridPane modules = grid();
+        r = 0;
+        for (GoModuleChange m : d.goModules()) {
+            String cls = switch (m.kind()) {
+                case ADDED -> "diff-added";
+                case REMOVED -> "diff-removed";
+                default -> "diff-changed";
+            };
+            modules.addRow(r++, styled(m.kind().name().toLowerCase(Locale.ROOT), cls), new Label(m.path()),
+                    new Label(v(m.oldVersion()) + " \u2192 " + v(m.newVersion())),
+                    new Label(m.kind() == GoModuleChange.Kind.REPLACED ? "=> " + v(m.newReplacement()) : ""));
+        }
+        if (r == 0) modules.addRow(0, new Label(d.goSettings().stream().anyMatch(f -> f.field().equals("Go build info"))
+                ? "Modules not compared: one side has no Go build info" : "No module differs"));
+        goPane.getChildren().add(modules);
+    }
+
+    private void renderHardening(BuildDiff d) {
+        hardening.getChildren().clear();
+        hardening.setHgap(12);
+        hardening.setVgap(6);
+        hardening.setPadding(new Insets(8));
+        int r = 0;
+        for (HardeningChange h : d.hardening()) {
+            Label label = new Label(h.label());
+            Label verdict = new Label(h.regression() ? "regression" : "");
+            verdict.getStyleClass().add(h.regression() ? "diff-removed" : "diff-neutral");
+            hardening.addRow(r++, label, badge(h.oldState()), new Label("\u2192"), badge(h.newState()), verdict);
+        }
+        if (r == 0) hardening.addRow(0, new Label("No hardening property changed"));
+    }
+
+    private static Label badge(HardeningState s) {
+        Label b = new Label(s.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        b.getStyleClass().addAll("hardening-badge", "hardening-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return b;
+    }
+
+    private Node noiseTab() {
+        noise.setId("noise-table");
+        noise.getColumns().add(fieldCol("Field", 200, FieldChange::field));
+        noise.getColumns().add(fieldCol("Old", 330, f -> v(f.oldValue())));
+        noise.getColumns().add(fieldCol("New", 330, f -> v(f.newValue())));
+        noise.setPlaceholder(new Label("No noise: build ids, timestamps and the entry point are the same"));
+        Label note = new Label("Values every build changes without meaning; not counted as differences.");
+        note.setPadding(new Insets(4));
+        findings.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(FindingChange f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().removeAll("diff-added", "diff-removed");
+                if (empty || f == null) {
+                    setText(null);
+                    return;
+                }
+                setText((f.kind() == ChangeKind.ADDED ? "new   " : "gone  ") + f.severity().name().toLowerCase(Locale.ROOT)
+                        + "   " + f.ruleId() + ": " + f.title());
+                getStyleClass().add(f.kind() == ChangeKind.ADDED ? "diff-added" : "diff-removed");
+            }
+        });
+        return new BorderPane(noise, note, null, null, null);
+    }
+
+    // ---- export ------------------------------------------------------------------------------------------
+
+    private void export(CompareViewModel.ExportFormat f) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the diff report");
+        chooser.setInitialFileName("crosslens-diff." + f.extension());
+        File out = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (out != null) {
+            vm.export(f, out.toPath(), err -> vm.statusProperty().set(err == null ? "Report written to " + out
+                    : "Cannot write the report: " + err));
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private static <T> TableColumn<T, String> fieldCol(String title, double w, Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
+        return c;
+    }
+
+    private static TableColumn<SymbolChange, String> col(String title, double w, Function<SymbolChange, String> f) {
+        return fieldCol(title, w, f);
+    }
+
+    static String kindClass(ChangeKind k) {
+        return switch (k) {
+            case ADDED -> "diff-added";
+            case REMOVED -> "diff-removed";
+            case CHANGED -> "diff-changed";
+        };
+    }
+
+    private static String mark(ChangeKind k) {
+        return switch (k) {
+            case ADDED -> "+";
+            case REMOVED -> "\u2212";
+            case CHANGED -> "~";
+        };
+    }
+
+    private static Label styled(String text, String cls) {
+        Label l = new Label(text);
+        l.getStyleClass().add(cls);
+        return l;
+    }
+
+    private static Label subtitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("compare-subtitle");
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(4);
+        return g;
+    }
+
+    private static ScrollPane scroll(Node n) {
+        ScrollPane s = new ScrollPane(n);
+        s.setFitToWidth(true);
+        return s;
+    }
+
+    private static String v(String s) {
+        return s == null ? "(none)" : s.isEmpty() ? "\"\"" : s;
+    }
+
+    private static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String signed(long n) {
+        return String.format(Locale.ROOT, "%+,d", n);
+    }
+
+    // ---- for tests and the workbench ---------------------------------------------------------------------
+
+    TableView<SymbolChange> symbolTable() {
+        return symbolTable;
+    }
+
+    /** One row per section whose size changed. */
+    List<Node> barRows() {
+        return bars.getChildren().stream().filter(n -> n.getUserData() instanceof SizeChange).toList();
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,328 @@
+package dev.crosslens.app.compare;
+
+import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.Extent;
+import dev.crosslens.model.SymbolTable;
+import dev.crosslens.model.diff.BuildDiff;
+import dev.crosslens.model.diff.ChangeKind;
+import dev.crosslens.model.diff.SizeChange;
+import dev.crosslens.model.diff.SymbolChange;
+import dev.crosslens.model.finding.Finding;
+import dev.crosslens.parsers.Binaries;
+import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.analysis.FileBytes;
+import dev.crosslens.parsers.analysis.FindingsEngine;
+import dev.crosslens.parsers.diff.BuildDiffer;
+import dev.crosslens.parsers.diff.DiffSide;
+import dev.crosslens.parsers.report.DiffReport;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * Compares two builds off the FX thread and holds the result for the compare view: the diff, the two files, the
+ * symbol rows with their text / kind / table filter, the section rows sorted for the bar chart, and the selection
+ * callback for the two hex views. Holds no scene-graph types; the only class of the feature that calls the engine.
+ */
+public final class CompareViewModel {
+    /** Report formats the view can export. */
+    public enum ExportFormat {
+        HTML("html"), MARKDOWN("md"), JSON("json");
+
+        private final String extension;
+
+        ExportFormat(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private final Executor executor;
+    private final BiConsumer<Extent, Extent> extentSelector;
+    private final AtomicLong run = new AtomicLong();
+
+    private final ReadOnlyObjectWrapper<BuildDiff> diff = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<BinaryFile> oldFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<BinaryFile> newFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> pendingOld = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> pendingNew = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final ObjectProperty<Double> progress = new SimpleObjectProperty<>(0.0);
+    private final StringProperty status = new SimpleStringProperty("Drop two binaries here (old on the left, new on the right)");
+
+    private final ObservableList<SymbolChange> symbols = FXCollections.observableArrayList();
+    private final FilteredList<SymbolChange> visibleSymbols = new FilteredList<>(symbols, s -> true);
+    private final StringProperty symbolFilter = new SimpleStringProperty("");
+    private final BooleanProperty showAdded = new SimpleBooleanProperty(true);
+    private final BooleanProperty showRemoved = new SimpleBooleanProperty(true);
+    private final BooleanProperty showChanged = new SimpleBooleanProperty(true);
+    /** null: every table. */
+    private final ObjectProperty<SymbolTable> tableFacet = new SimpleObjectProperty<>();
+    private final ObservableList<SizeChange> sectionBars = FXCollections.observableArrayList();
+
+    /**
+     * @param executor       runs parsing and diffing (never the FX thread)
+     * @param extentSelector called with the old and new extent of a selected row (either may be {@link Extent#NONE})
+     */
+    public CompareViewModel(Executor executor, BiConsumer<Extent, Extent> extentSelector) {
+        this.executor = executor;
+        this.extentSelector = extentSelector == null ? (a, b) -> { } : extentSelector;
+        symbolFilter.addListener((o, a, b) -> refilter());
+        showAdded.addListener((o, a, b) -> refilter());
+        showRemoved.addListener((o, a, b) -> refilter());
+        showChanged.addListener((o, a, b) -> refilter());
+        tableFacet.addListener((o, a, b) -> refilter());
+    }
+
+    /** Compares two files already open in the workbench (a fat file is compared by its matching slice). */
+    public void compare(BinaryFile old, BinaryFile neu) {
+        start(() -> new Pair(old, neu));
+    }
+
+    /** Opens and compares two files (drag and drop); parsing happens on the executor. */
+    public void compare(Path old, Path neu) {
+        start(() -> new Pair(Binaries.open(old, ParseOptions.defaults()), Binaries.open(neu, ParseOptions.defaults())));
+    }
+
+    /** A file dropped on one side; compares when both sides have one. */
+    public void drop(boolean oldSide, Path file) {
+        (oldSide ? pendingOld : pendingNew).set(file);
+        if (pendingOld.get() != null && pendingNew.get() != null) {
+            compare(pendingOld.get(), pendingNew.get());
+        } else if (!status.isBound()) {
+            status.set("Now drop the " + (oldSide ? "new" : "old") + " binary on the " + (oldSide ? "right" : "left"));
+        }
+    }
+
+    private interface Opener {
+        Pair open() throws IOException;
+    }
+
+    private record Pair(BinaryFile old, BinaryFile neu) {
+    }
+
+    private record Result(BinaryFile old, BinaryFile neu, BuildDiff diff) {
+    }
+
+    private void start(Opener opener) {
+        long id = run.incrementAndGet();
+        Task<Result> task = new Task<>() {
+            @Override
+            protected Result call() throws Exception {
+                updateMessage("Reading both binaries...");
+                updateProgress(0, 4);
+                Pair p = opener.open();
+                if (isCancelled()) return null;
+                DiffSide oldSide = DiffSide.pick(p.old(), null, p.neu().image());
+                DiffSide newSide = DiffSide.pick(p.neu(), null, oldSide.image());
+                updateMessage("Running the findings rules on both sides...");
+                updateProgress(1, 4);
+                List<Finding> oldFindings = findings(p.old(), oldSide);
+                List<Finding> newFindings = findings(p.neu(), newSide);
+                updateMessage("Comparing...");
+                updateProgress(2, 4);
+                BuildDiff d = new BuildDiffer().diff(oldSide, newSide, oldFindings, newFindings);
+                updateProgress(4, 4);
+                return new Result(p.old(), p.neu(), d);
+            }
+        };
+        running.set(true);
+        status.bind(task.messageProperty());
+        task.progressProperty().addListener((o, a, b) -> {
+            if (run.get() == id) progress.set(b.doubleValue());
+        });
+        task.setOnSucceeded(e -> {
+            if (run.get() != id) return; // a newer comparison started: drop this one
+            status.unbind();
+            running.set(false);
+            Result r = task.getValue();
+            if (r == null) return;
+            oldFile.set(r.old());
+            newFile.set(r.neu());
+            show(r.diff());
+        });
+        task.setOnFailed(e -> {
+            if (run.get() != id) return;
+            status.unbind();
+            running.set(false);
+            Throwable t = task.getException();
+            status.set("Cannot compare: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+        });
+        executor.execute(task);
+    }
+
+    /** Findings of the compared image: a picked fat slice is checked on its own. */
+    private static List<Finding> findings(BinaryFile file, DiffSide side) throws IOException {
+        boolean whole = file.image() == side.image();
+        BinaryFile checked = whole ? file : new BinaryFile(file.path(), side.fileSize(), file.sha256(), side.image());
+        Path p = Path.of(file.path());
+        try (FileBytes bytes = whole && Files.isRegularFile(p) ? FileBytes.open(p) : null) {
+            return FindingsEngine.standard().run(checked, null, null, bytes);
+        }
+    }
+
+    /** Shows a diff computed elsewhere (FX thread). */
+    public void show(BuildDiff d) {
+        diff.set(d);
+        symbols.setAll(d.symbols());
+        sectionBars.setAll(d.sections().stream().filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0)
+                .sorted(Comparator.comparingLong((SizeChange s) -> Math.abs(s.fileDelta())).reversed()
+                        .thenComparing(SizeChange::name)).toList());
+        status.set(d.isEmpty() ? "No semantic difference" + (d.noise().isEmpty() ? "" : " (only noise)")
+                : "Differences, causes first:");
+    }
+
+    private void refilter() {
+        String q = symbolFilter.get() == null ? "" : symbolFilter.get().strip().toLowerCase(Locale.ROOT);
+        SymbolTable t = tableFacet.get();
+        visibleSymbols.setPredicate(s -> kindShown(s.kind()) && (t == null || s.table() == t)
+                && (q.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(q)
+                    || s.displayName().toLowerCase(Locale.ROOT).contains(q)));
+    }
+
+    private boolean kindShown(ChangeKind k) {
+        return switch (k) {
+            case ADDED -> showAdded.get();
+            case REMOVED -> showRemoved.get();
+            case CHANGED -> showChanged.get();
+        };
+    }
+
+    /** The tables the symbol changes come from, for the table facet. */
+    public List<SymbolTable> tables() {
+        return symbols.stream().map(SymbolChange::table).distinct().sorted().toList();
+    }
+
+    public void selectSymbol(SymbolChange s) {
+        if (s == null) return;
+        extentSelector.accept(s.oldSymbol() == null ? Extent.NONE : s.oldSymbol().extent(),
+                s.newSymbol() == null ? Extent.NONE : s.newSymbol().extent());
+    }
+
+    public void selectSize(SizeChange s) {
+        if (s == null) return;
+        extentSelector.accept(s.oldExtent() == null ? Extent.NONE : s.oldExtent(),
+                s.newExtent() == null ? Extent.NONE : s.newExtent());
+    }
+
+    /** Writes the report of the diff on screen to {@code file} on the executor; {@code done} gets the error or null. */
+    public void export(ExportFormat format, Path file, java.util.function.Consumer<String> done) {
+        BuildDiff d = diff.get();
+        if (d == null) return;
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                write(d, format, file);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(null));
+        task.setOnFailed(e -> done.accept(task.getException().getMessage()));
+        executor.execute(task);
+    }
+
+    static void write(BuildDiff d, ExportFormat format, Path file) throws IOException {
+        DiffReport report = new DiffReport(d, Set.of(), List.of());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); PrintWriter out = new PrintWriter(w)) {
+            switch (format) {
+                case HTML -> report.writeHtml(out);
+                case MARKDOWN -> report.writeMarkdown(out, Integer.MAX_VALUE);
+                case JSON -> report.writeJson(out);
+            }
+            out.flush();
+            if (out.checkError()) throw new UncheckedIOException(new IOException("cannot write " + file));
+        }
+    }
+
+    public ReadOnlyObjectProperty<BuildDiff> diffProperty() {
+        return diff.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<BinaryFile> oldFileProperty() {
+        return oldFile;
+    }
+
+    public ObjectProperty<BinaryFile> newFileProperty() {
+        return newFile;
+    }
+
+    public ObjectProperty<Path> pendingOldProperty() {
+        return pendingOld;
+    }
+
+    public ObjectProperty<Path> pendingNewProperty() {
+        return pendingNew;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public ObjectProperty<Double> progressProperty() {
+        return progress;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<SymbolChange> allSymbols() {
+        return symbols;
+    }
+
+    public ObservableList<SymbolChange> visibleSymbols() {
+        return visibleSymbols;
+    }
+
+    public StringProperty symbolFilterProperty() {
+        return symbolFilter;
+    }
+
+    public BooleanProperty showAddedProperty() {
+        return showAdded;
+    }
+
+    public BooleanProperty showRemovedProperty() {
+        return showRemoved;
+    }
+
+    public BooleanProperty showChangedProperty() {
+        return showChanged;
+    }
+
+    public ObjectProperty<SymbolTable> tableFacetProperty() {
+        return tableFacet;
+    }
+
+    /** Sections whose size changed, largest |file delta| first: one bar each. */
+    public ObservableList<SizeChange> sectionBars() {
+        return sectionBars;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.crosslens.app.compare;
+
+import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.Extent;
+import dev.crosslens.model.SymbolTable;
+import dev.crosslens.model.diff.BuildDiff;
+import dev.crosslens.model.diff.ChangeKind;
+import dev.crosslens.model.diff.SizeChange;
+import dev.crosslens.model.diff.SymbolChange;
+import dev.crosslens.parsers.Binaries;
+import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.testing.Corpus;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The compare view on esbuild 0.17.19 vs 0.28.2 linux-x64, headless (Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class CompareViewTest {
+    private CompareViewModel vm;
+    private CompareView view;
+    private final List<Extent[]> selected = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        vm = new CompareViewModel(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "compare");
+            t.setDaemon(true);
+            return t;
+        }), (a, b) -> selected.add(new Extent[] {a, b}));
+        view = new CompareView(vm);
+        stage.setScene(new Scene(view, 1280, 860));
+        stage.show();
+    }
+
+    private BuildDiff load(FxRobot robot) throws Exception {
+        BinaryFile a = Binaries.open(Corpus.require("esbuild-0.17.19-linux-x64"), ParseOptions.defaults());
+        BinaryFile b = Binaries.open(Corpus.require("esbuild-0.28.2-linux-x64"), ParseOptions.defaults());
+        robot.interact(() -> vm.compare(a, b));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.diffProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return vm.diffProperty().get();
+    }
+
+    @Test
+    void symbolTableShowsEveryChangeAndTheFilterAndFacetsNarrowIt(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        assertThat(view.symbolTable().getItems()).hasSize(d.symbols().size());
+        assertThat(robot.lookup("#symbol-count").queryLabeled().getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%,d of %,d", d.symbols().size(), d.symbols().size()));
+
+        robot.clickOn("#symbol-filter").write("runtime.mapaccess");
+        WaitForAsyncUtils.waitForFxEvents();
+        long expected = d.symbols().stream().filter(s -> s.name().toLowerCase().contains("runtime.mapaccess")
+                || s.displayName().toLowerCase().contains("runtime.mapaccess")).count();
+        assertThat(expected).isPositive();
+        assertThat(view.symbolTable().getItems()).hasSize((int) expected)
+                .allMatch(s -> s.displayName().contains("runtime.mapaccess"));
+        robot.interact(() -> vm.symbolFilterProperty().set(""));
+
+        robot.clickOn("#facet-added").clickOn("#facet-changed"); // leaves Removed only
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.symbolTable().getItems()).hasSize((int) d.count(ChangeKind.REMOVED))
+                .allMatch(s -> s.kind() == ChangeKind.REMOVED);
+        robot.interact(() -> vm.tableFacetProperty().set(SymbolTable.GO_PCLNTAB));
+        assertThat(view.symbolTable().getItems()).hasSize((int) d.symbols().stream()
+                .filter(s -> s.kind() == ChangeKind.REMOVED && s.table() == SymbolTable.GO_PCLNTAB).count());
+        robot.clickOn("#facet-added").clickOn("#facet-changed");
+        robot.interact(() -> vm.tableFacetProperty().set(null));
+        assertThat(view.symbolTable().getItems()).hasSize(d.symbols().size());
+    }
+
+    @Test
+    void selectingARowHandsBothExtentsToTheHexViews(FxRobot robot) throws Exception {
+        load(robot);
+        SymbolChange changed = view.symbolTable().getItems().stream()
+                .filter(s -> s.kind() == ChangeKind.CHANGED).findFirst().orElseThrow();
+        robot.interact(() -> view.symbolTable().getSelectionModel().select(changed));
+        assertThat(selected).isNotEmpty();
+        Extent[] last = selected.get(selected.size() - 1);
+        assertThat(last[0]).isEqualTo(changed.oldSymbol().extent());
+        assertThat(last[1]).isEqualTo(changed.newSymbol().extent());
+    }
+
+    @Test
+    void oneBarPerChangedSectionLargestFirstAndABarClickSelectsBothSections(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        robot.interact(() -> view.tabs().getSelectionModel().select(1));
+        long changed = d.sections().stream().filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0).count();
+        List<Node> rows = view.barRows();
+        assertThat(rows).hasSize((int) changed);
+        SizeChange first = (SizeChange) rows.get(0).getUserData();
+        assertThat(first.name()).isEqualTo(".gopclntab"); // +1.5 MB, the largest change
+        assertThat(rows).extracting(n -> Math.abs(((SizeChange) n.getUserData()).fileDelta()))
+                .isSortedAccordingTo((x, y) -> Long.compare(y, x));
+        SizeChange text = d.sections().stream().filter(s -> s.name().equals(".text")).findFirst().orElseThrow();
+        Node textRow = rows.stream().filter(n -> n.getUserData() == text).findFirst().orElseThrow();
+        selected.clear();
+        robot.interact(() -> textRow.getOnMouseClicked().handle(null));
+        assertThat(selected).singleElement().satisfies(e -> {
+            assertThat(e[0]).isEqualTo(text.oldExtent());
+            assertThat(e[1]).isEqualTo(text.newExtent());
+        });
+    }
+
+    @Test
+    void consequencesComeFirstAndASnapshotIsSaved(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        assertThat(robot.lookup(".diff-consequence").queryAll()).hasSize(d.consequences().size());
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        for (int tab : new int[] {0, 1}) {
+            robot.interact(() -> view.tabs().getSelectionModel().select(tab));
+            WaitForAsyncUtils.waitForFxEvents();
+            WritableImage[] img = new WritableImage[1];
+            robot.interact(() -> img[0] = view.snapshot(null, null));
+            Path png = dir.resolve("compare-esbuild-linux-x64-" + (tab == 0 ? "symbols" : "sections") + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", png.toFile());
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+    }
+}

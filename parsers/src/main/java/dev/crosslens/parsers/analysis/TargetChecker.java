@@ -1,0 +1,428 @@
+package dev.crosslens.parsers.analysis;
+
+import dev.crosslens.model.Arch;
+import dev.crosslens.model.ArchiveImage;
+import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.BinaryFormat;
+import dev.crosslens.model.BinaryImage;
+import dev.crosslens.model.BinaryKind;
+import dev.crosslens.model.FatImage;
+import dev.crosslens.model.FatSlice;
+import dev.crosslens.model.ImageCore;
+import dev.crosslens.model.LibcFlavor;
+import dev.crosslens.model.Library;
+import dev.crosslens.model.LibraryKind;
+import dev.crosslens.model.Severity;
+import dev.crosslens.model.TargetOs;
+import dev.crosslens.model.finding.Evidence;
+import dev.crosslens.model.finding.Finding;
+import dev.crosslens.model.finding.TargetReason;
+import dev.crosslens.model.finding.TargetVerdict;
+import dev.crosslens.model.finding.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers "will this file run on that target?": RUNS, WILL_FAIL or CANNOT_TELL, every reason a finding with
+ * its evidence. A fat Mach-O runs when one of its slices does; archives and objects are not programs.
+ */
+public final class TargetChecker {
+    static final RuleInfo NOT_A_PROGRAM = info("target.not-a-program", Severity.INFO,
+            "Not a program or library", "Archives and relocatable objects are linked, not run.",
+            "Check the program that links it.");
+    static final RuleInfo OS_MISMATCH = info("target.os-mismatch", Severity.ERROR,
+            "Built for another operating system", "The file's format, OS/ABI or Go build info names an OS the "
+                    + "target does not run.", "Rebuild for the target OS (GOOS=<os>, or the right cross compiler).");
+    static final RuleInfo OS_UNKNOWN = info("target.os-unknown", Severity.WARNING,
+            "The file does not say which OS it is for", "A generic (System V) ELF without an interpreter or Go build "
+                    + "info may be for any ELF system.", "Run it on the target once to be sure.");
+    static final RuleInfo ARCH_MISMATCH = info("target.arch-mismatch", Severity.ERROR,
+            "Built for another CPU architecture", "The target's CPU cannot execute this machine code "
+                    + "('exec format error').", "Rebuild for the target: GOARCH=<arch>, or the <arch> cross compiler.");
+    static final RuleInfo ARCH_COMPAT_LIBS = info("target.arch-needs-libraries", Severity.WARNING,
+            "Runs through compatibility only with extra libraries", "The target runs this architecture (for "
+                    + "example i386 on amd64) but a dynamically linked binary also needs that architecture's "
+                    + "libraries, which are not installed by default.", "Install the multiarch libraries "
+                    + "(dpkg --add-architecture i386; apt install libc6:i386) or link statically.");
+    static final RuleInfo PE32_NO_WOW64 = info("target.pe32-no-wow64", Severity.ERROR,
+            "32-bit PE on a 64-bit-only Windows runtime", "This runtime has no WOW64 (a 64-bit-only Wine prefix): "
+                    + "PE32 images do not start.", "Build a 64-bit image (GOARCH=amd64) or use a WoW64-capable Wine.");
+    static final RuleInfo STATIC_ONLY = info("target.dynamic-on-static-only", Severity.ERROR,
+            "Dynamically linked for a target without a C library", "The target (distroless static, scratch) has "
+                    + "no loader and no libc: a binary with PT_INTERP or NEEDED entries fails with 'no such file or "
+                    + "directory'.", "CGO_ENABLED=0 go build . / gcc -static / Rust --target *-linux-musl");
+    static final RuleInfo LIBC_MISMATCH = info("target.libc-mismatch", Severity.ERROR,
+            "Built against another C library", "A glibc binary on musl (Alpine) or a musl binary on a glibc "
+                    + "distribution: the loader it names is missing, or the libc it needs is a different one.",
+            "Build against the target's libc (CC=musl-gcc, --target x86_64-unknown-linux-musl, golang:alpine) or "
+                    + "link statically; on Alpine, apk add gcompat helps only simple glibc programs.");
+    static final RuleInfo GLIBC_TOO_OLD = info("target.glibc-too-old", Severity.ERROR,
+            "Needs a newer glibc than the target has", "The binary uses a GLIBC_x.y symbol version newer than the "
+                    + "target's glibc: it fails with 'version `GLIBC_x.y' not found'.",
+            "Build on or against the target's release (a sysroot, a container of that release, zig cc -target "
+                    + "<arch>-linux-gnu.<version>), or link statically with musl.");
+    static final RuleInfo GLIBCXX_TOO_OLD = info("target.glibcxx-too-old", Severity.ERROR,
+            "Needs a newer libstdc++ than the target has", "The binary uses a GLIBCXX_ version newer than the "
+                    + "target's libstdc++.", "Build with the target's GCC, or -static-libstdc++.");
+    static final RuleInfo MISSING_LIBRARY = info("target.library-not-in-base", Severity.WARNING,
+            "Needs a library a fresh target does not have", "The file needs shared libraries beyond the target's "
+                    + "base system: it runs only where they are installed.", "Install the package that provides "
+                    + "it, or link it statically.");
+    static final RuleInfo GO_MIN_OS = info("target.go-min-os", Severity.ERROR,
+            "The Go release that built it no longer supports this OS version", "Each Go release drops old OS "
+                    + "versions; the binary needs at least the version its toolchain supports.",
+            "Build with an older Go release (see resources/data/go/go-min-os.json for the floors).");
+    static final RuleInfo MACOS_TOO_OLD = info("target.macos-too-old", Severity.ERROR,
+            "Needs a newer macOS than the target", "The minimum OS version in the Mach-O header is above the target's "
+                    + "macOS: dyld refuses to load it.", "-mmacosx-version-min=<target version>");
+    static final RuleInfo UNSIGNED_ARM64 = info("target.unsigned-arm64", Severity.ERROR,
+            "Unsigned arm64 code on Apple Silicon", "macOS on Apple Silicon kills arm64 code without a signature.",
+            "codesign -s - --force FILE");
+    static final RuleInfo CPU_LEVEL = info("target.cpu-level", Severity.ERROR,
+            "Needs a newer CPU than the target", "GOARM/GOAMD64 ask for instructions the target CPU may not have.",
+            "Rebuild with GOARM/GOAMD64 at the target's level.");
+
+    /** Every rule id the target check may report, for SARIF and the GUI legend. */
+    public static List<RuleInfo> infos() {
+        return List.of(NOT_A_PROGRAM, OS_MISMATCH, OS_UNKNOWN, ARCH_MISMATCH, ARCH_COMPAT_LIBS, PE32_NO_WOW64,
+                STATIC_ONLY, LIBC_MISMATCH, GLIBC_TOO_OLD, GLIBCXX_TOO_OLD, MISSING_LIBRARY, GO_MIN_OS,
+                MACOS_TOO_OLD, UNSIGNED_ARM64, CPU_LEVEL);
+    }
+
+    private static RuleInfo info(String id, Severity s, String title, String description, String fix) {
+        return new RuleInfo(id, s, title, description, fix);
+    }
+
+    private final GoMinOs goMinOs;
+
+    public TargetChecker(GoMinOs goMinOs) {
+        this.goMinOs = goMinOs;
+    }
+
+    public static TargetChecker standard() {
+        return new TargetChecker(GoMinOs.bundled());
+    }
+
+    public TargetVerdict check(BinaryFile file, TargetProfile target) {
+        return check(file.image(), target, "");
+    }
+
+    public TargetVerdict check(BinaryImage image, TargetProfile target, String scope) {
+        if (image instanceof FatImage) return checkFat((FatImage) image, target, scope);
+        if (image instanceof ArchiveImage || image.core().kind() == BinaryKind.OBJECT
+                || image.core().format() == BinaryFormat.COFF) {
+            Finding f = make(NOT_A_PROGRAM, scope, image.core().kind().label() + ": nothing to run",
+                    "An " + image.core().kind().label() + " is linked into a program; check that program instead.",
+                    List.of(Evidence.of("header", "kind", image.core().kind().label(), image.core().extent())));
+            return new TargetVerdict(target.id(), target.name(), Verdict.CANNOT_TELL,
+                    List.of(new TargetReason(Verdict.CANNOT_TELL, f)), List.of());
+        }
+        return check(RuleContext.of(null, image, scope, target, null, null), target);
+    }
+
+    /** Checks one plain image whose context (format facts included) is already built. */
+    public TargetVerdict check(RuleContext ctx, TargetProfile target) {
+        Collector out = new Collector(ctx.scope());
+        checkImage(ctx, target, out);
+        return out.verdict(target);
+    }
+
+    private TargetVerdict checkFat(FatImage fat, TargetProfile target, String scope) {
+        TargetVerdict best = null;
+        List<TargetReason> all = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        for (FatSlice s : fat.slices()) {
+            if (s.image() == null) continue;
+            String sliceScope = join(scope, "slice " + s.arch().label());
+            TargetVerdict v = check(s.image(), target, sliceScope);
+            if (best == null || v.verdict().ordinal() > best.verdict().ordinal()) best = v;
+        }
+        if (best == null) {
+            return new TargetVerdict(target.id(), target.name(), Verdict.CANNOT_TELL, List.of(), List.of());
+        }
+        all.addAll(best.reasons());
+        passed.addAll(best.passed());
+        return new TargetVerdict(target.id(), target.name(), best.verdict(), all, passed);
+    }
+
+    static String join(String scope, String part) {
+        return scope.isEmpty() ? part : scope + " / " + part;
+    }
+
+    /** Gathers reasons and passed checks for one image. */
+    private static final class Collector {
+        final String scope;
+        final List<TargetReason> reasons = new ArrayList<>();
+        final List<String> passed = new ArrayList<>();
+
+        Collector(String scope) {
+            this.scope = scope;
+        }
+
+        void fail(RuleInfo info, String title, String explanation, List<Evidence> ev) {
+            reasons.add(new TargetReason(Verdict.WILL_FAIL, make(info, scope, title, explanation, ev)));
+        }
+
+        void unsure(RuleInfo info, String title, String explanation, List<Evidence> ev) {
+            Finding f = new Finding(info.id(), Severity.WARNING, title, explanation, ev, info.fix(), scope);
+            reasons.add(new TargetReason(Verdict.CANNOT_TELL, f));
+        }
+
+        void pass(String what) {
+            passed.add(what);
+        }
+
+        TargetVerdict verdict(TargetProfile t) {
+            Verdict v = Verdict.RUNS;
+            for (TargetReason r : reasons) v = v.worst(r.effect());
+            return new TargetVerdict(t.id(), t.name(), v, reasons, passed);
+        }
+    }
+
+    private static Finding make(RuleInfo info, String scope, String title, String explanation, List<Evidence> ev) {
+        return new Finding(info.id(), info.severity(), title, explanation, ev, info.fix(), scope);
+    }
+
+    private static Evidence targetEvidence(TargetProfile t, String label, String value) {
+        return Evidence.of("target", label, value, null);
+    }
+
+    private void checkImage(RuleContext ctx, TargetProfile t, Collector out) {
+        ImageCore c = ctx.core();
+        if (!checkOs(ctx, t, out)) return;
+        if (!checkArch(ctx, t, out)) return;
+        if (Facts.isElf(c)) checkElfLinkage(ctx, t, out);
+        if (Facts.isPe(c)) checkPeLibraries(ctx, t, out);
+        checkGoMinOs(ctx, t, out);
+        checkCpuLevel(ctx, t, out);
+        if (Facts.isMachO(c)) checkMachO(ctx, t, out);
+    }
+
+    private static String formatOs(ImageCore c) {
+        if (c.format() == BinaryFormat.PE) return "windows";
+        if (c.format() == BinaryFormat.MACHO) return c.os() == TargetOs.IOS ? "ios" : "darwin";
+        return IntentRules.fileGoos(c);
+    }
+
+    private boolean checkOs(RuleContext ctx, TargetProfile t, Collector out) {
+        ImageCore c = ctx.core();
+        String fileOs = formatOs(c);
+        String goos = Facts.goSetting(c, "GOOS");
+        if (goos != null && c.format() == BinaryFormat.ELF) fileOs = goos;
+        if (fileOs == null) {
+            if (t.os() == TargetOs.LINUX && Facts.isElf(c)) {
+                out.pass("a generic ELF: Linux runs System V ELF");
+                return true;
+            }
+            out.unsure(OS_UNKNOWN, "ELF does not name its OS",
+                    "OS/ABI is System V and there is no interpreter or Go build info that names an OS; "
+                            + t.name() + " may or may not run it.",
+                    List.of(Evidence.of("header", "OS/ABI", c.os().goos(), ctx.elf() != null
+                            ? ctx.elf().osAbiExtent() : c.extent()), targetEvidence(t, "target OS", t.os().goos())));
+            return true;
+        }
+        if (fileOs.equals(t.os().goos()) || (fileOs.equals("android") && t.os() == TargetOs.LINUX)) {
+            out.pass("OS " + fileOs);
+            return true;
+        }
+        List<Evidence> ev = new ArrayList<>();
+        if (goos != null) ev.add(Facts.goSettingEvidence(c, "GOOS"));
+        ev.add(Evidence.of("header", "format / OS", c.format().label() + " for " + fileOs,
+                ctx.elf() != null && ctx.elf().osAbiExtent().isKnown() ? ctx.elf().osAbiExtent() : c.extent()));
+        ev.add(targetEvidence(t, "target OS", t.os().goos()));
+        out.fail(OS_MISMATCH, "Built for " + fileOs + ", target runs " + t.os().goos(),
+                "This is a " + c.format().label() + " for " + fileOs + "; " + t.name() + " cannot run it.", ev);
+        return false;
+    }
+
+    private boolean checkArch(RuleContext ctx, TargetProfile t, Collector out) {
+        ImageCore c = ctx.core();
+        Arch a = c.arch();
+        Evidence header = Evidence.of("header", "machine", c.machineName().isEmpty() ? a.label() : c.machineName(),
+                c.extent());
+        if (a == t.arch()) {
+            out.pass("architecture " + a.label());
+            return true;
+        }
+        TargetProfile.ArchCompat compat = t.compat(a);
+        if (compat != null) {
+            boolean dynamic = Facts.isElf(c) && !Facts.elfStatic(c);
+            if (compat.staticOnly() && dynamic) {
+                out.unsure(ARCH_COMPAT_LIBS, a.label() + " runs through " + compat.how() + " but needs "
+                                + a.label() + " libraries",
+                        t.name() + " runs " + a.label() + " code (" + compat.how() + "), but this dynamically linked "
+                                + "file also needs the " + a.label() + " loader and libraries.",
+                        List.of(header, Facts.interpreterEvidence(c), targetEvidence(t, "alsoRuns", a.label())));
+            } else {
+                out.pass("architecture " + a.label() + " through " + compat.how());
+            }
+            return true;
+        }
+        boolean pe32 = Facts.isPe(c) && a == Arch.X86 && t.os() == TargetOs.WINDOWS;
+        RuleInfo info = pe32 ? PE32_NO_WOW64 : ARCH_MISMATCH;
+        out.fail(info, (pe32 ? "PE32 (i386) without WOW64 on " : a.label() + " code on ") + t.name(),
+                pe32 ? t.name() + " runs only 64-bit Windows images; this is a 32-bit PE."
+                        : "The file is " + a.label() + " machine code; " + t.name() + " runs " + t.arch().label()
+                        + (t.alsoRuns().isEmpty() ? "" : " (and " + compatLabels(t) + ")") + ".",
+                List.of(header, targetEvidence(t, "target arch", t.arch().label())));
+        return false;
+    }
+
+    private static String compatLabels(TargetProfile t) {
+        List<String> out = new ArrayList<>();
+        for (TargetProfile.ArchCompat c : t.alsoRuns()) out.add(c.arch().label() + " via " + c.how());
+        return String.join(", ", out);
+    }
+
+    private void checkElfLinkage(RuleContext ctx, TargetProfile t, Collector out) {
+        ImageCore c = ctx.core();
+        if (Facts.elfStatic(c)) {
+            out.pass("statically linked: no loader or libc needed");
+            return;
+        }
+        List<Evidence> linkEv = new ArrayList<>();
+        if (c.linkage().interpreter() != null) linkEv.add(Facts.interpreterEvidence(c));
+        for (Library l : Facts.needed(c)) {
+            if (Facts.isGlibcLibc(l.name()) || Facts.isMuslLibc(l.name())) linkEv.add(Facts.libraryEvidence(l));
+        }
+        if (linkEv.isEmpty() && !Facts.needed(c).isEmpty()) linkEv.add(Facts.libraryEvidence(Facts.needed(c).get(0)));
+        if (t.libc() == LibcFlavor.NONE) {
+            List<Evidence> ev = new ArrayList<>(linkEv);
+            ev.add(targetEvidence(t, "libc", "none"));
+            out.fail(STATIC_ONLY, "Dynamically linked; " + t.name() + " has no C library",
+                    "It needs " + (linkEv.isEmpty() ? "shared libraries" : linkEv.get(0).value())
+                            + " to start; " + t.name() + " has no loader and no libc.", ev);
+            return;
+        }
+        LibcFlavor wants = Facts.elfLibc(c);
+        if ((wants == LibcFlavor.GLIBC || wants == LibcFlavor.MUSL) && t.libc() != LibcFlavor.UNKNOWN
+                && wants != t.libc()) {
+            List<Evidence> ev = new ArrayList<>(linkEv);
+            ev.add(targetEvidence(t, "libc", t.libc().label() + (t.libcVersion() == null ? "" : " " + t.libcVersion())));
+            String what = c.linkage().interpreter() != null ? "its loader " + c.linkage().interpreter()
+                    : "the " + wants.label() + " C library";
+            out.fail(LIBC_MISMATCH, wants.label() + " binary on " + t.libc().label() + " (" + t.name() + ")",
+                    "Built against " + wants.label() + "; " + t.name() + " has " + t.libc().label() + ", so " + what
+                            + " is missing there.", ev);
+            return;
+        }
+        if (t.os() == TargetOs.LINUX && wants == t.libc()) out.pass("C library " + wants.label());
+        if (c.linkage().interpreter() != null && !t.loaders().isEmpty() && !t.loaders().contains(c.linkage().interpreter())) {
+            out.fail(LIBC_MISMATCH, "Loader " + c.linkage().interpreter() + " does not exist on " + t.name(),
+                    "The kernel starts the program through " + c.linkage().interpreter() + ", which " + t.name()
+                            + " does not have (it has " + String.join(", ", t.loaders()) + ").",
+                    List.of(Facts.interpreterEvidence(c), targetEvidence(t, "loaders", String.join(", ", t.loaders()))));
+            return;
+        }
+        if (t.libc() == LibcFlavor.GLIBC && t.libcVersion() != null) {
+            Facts.VersionedNeed need = Facts.highest(Facts.versionedNeeds(c, "GLIBC_"));
+            if (need != null && Versions.compare(need.version(), t.libcVersion()) > 0) {
+                out.fail(GLIBC_TOO_OLD, "Needs " + need.version() + "; " + t.name() + " has glibc " + t.libcVersion(),
+                        need.label() + " is newer than the target's glibc " + t.libcVersion()
+                                + ": the loader stops with \"version `" + need.version() + "' not found\".",
+                        List.of(Evidence.of("symbol", "needs " + need.version(), need.label(), need.extent()),
+                                targetEvidence(t, "glibc", t.libcVersion())));
+            } else if (need != null) {
+                out.pass("glibc floor " + need.version() + " <= " + t.libcVersion());
+            }
+        }
+        Facts.VersionedNeed cxx = Facts.highest(Facts.versionedNeeds(c, "GLIBCXX_"));
+        if (cxx != null && t.glibcxx() != null && Versions.compare(cxx.version(), "GLIBCXX_" + t.glibcxx()) > 0) {
+            out.fail(GLIBCXX_TOO_OLD, "Needs " + cxx.version() + "; " + t.name() + " has GLIBCXX_" + t.glibcxx(),
+                    cxx.label() + " is newer than the target's libstdc++.",
+                    List.of(Evidence.of("symbol", "needs " + cxx.version(), cxx.label(), cxx.extent()),
+                            targetEvidence(t, "libstdc++", "GLIBCXX_" + t.glibcxx())));
+        }
+        checkBaseLibraries(c, t, out);
+    }
+
+    private static void checkBaseLibraries(ImageCore c, TargetProfile t, Collector out) {
+        if (t.baseLibraries().isEmpty()) return;
+        List<Evidence> missing = new ArrayList<>();
+        for (Library l : c.libraries()) {
+            if (l.kind() == LibraryKind.DELAY_IMPORT || l.kind() == LibraryKind.LOAD_WEAK_DYLIB) continue;
+            if (!t.hasBaseLibrary(l.name())) missing.add(Facts.libraryEvidence(l));
+        }
+        if (missing.isEmpty()) {
+            out.pass("every needed library is in the base system");
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (Evidence e : missing) names.add(e.value());
+        out.unsure(MISSING_LIBRARY, "Needs " + String.join(", ", names),
+                String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " not part of a fresh " + t.name()
+                        + ": it runs only where " + (names.size() == 1 ? "it is" : "they are") + " installed.",
+                missing);
+    }
+
+    private void checkPeLibraries(RuleContext ctx, TargetProfile t, Collector out) {
+        checkBaseLibraries(ctx.core(), t, out);
+    }
+
+    private void checkGoMinOs(RuleContext ctx, TargetProfile t, Collector out) {
+        if (!ctx.isGo() || ctx.go().version() == null || t.osVersion() == null) return;
+        GoMinOs.Row row = goMinOs.floor(ctx.go().version(), t.os().goos());
+        if (row == null) return;
+        if (Versions.compare(row.minVersion(), t.osVersion()) > 0) {
+            out.fail(GO_MIN_OS, ctx.go().version() + " needs " + row.label() + "; target is " + t.name(),
+                    "Go " + row.go() + " and newer need " + row.label() + " or later (" + row.source() + "); "
+                            + t.name() + " is " + t.os().goos() + " " + t.osVersion() + ".",
+                    List.of(Evidence.of("go-version", "Go version", ctx.go().version(),
+                            Facts.goBuildInfoExtent(ctx.core())), targetEvidence(t, "OS version", t.osVersion())));
+        } else {
+            out.pass(ctx.go().version() + " supports " + t.os().goos() + " " + t.osVersion());
+        }
+    }
+
+    private void checkCpuLevel(RuleContext ctx, TargetProfile t, Collector out) {
+        ImageCore c = ctx.core();
+        String goarm = Facts.goSetting(c, "GOARM");
+        if (c.arch() == Arch.ARM && goarm != null && t.armVersion() != null) {
+            int wanted = Integer.parseInt(goarm.replaceAll("[^0-9].*$", "").isEmpty() ? "0"
+                    : goarm.replaceAll("[^0-9].*$", ""));
+            if (wanted > t.armVersion()) {
+                out.fail(CPU_LEVEL, "GOARM=" + goarm + " on an ARMv" + t.armVersion() + " CPU",
+                        "Built for ARMv" + wanted + "; " + t.name() + " has ARMv" + t.armVersion() + ": illegal instruction.",
+                        List.of(Facts.goSettingEvidence(c, "GOARM"), targetEvidence(t, "armVersion", "" + t.armVersion())));
+            } else {
+                out.pass("GOARM=" + goarm + " fits ARMv" + t.armVersion());
+            }
+        }
+        String goamd64 = Facts.goSetting(c, "GOAMD64");
+        if (c.arch() == Arch.X86_64 && goamd64 != null && !goamd64.equals("v1")) {
+            if (t.goamd64() != null && Versions.compare(goamd64, t.goamd64()) <= 0) {
+                out.pass("GOAMD64=" + goamd64 + " fits " + t.goamd64());
+            } else if (t.goamd64() != null) {
+                out.fail(CPU_LEVEL, "GOAMD64=" + goamd64 + " on a " + t.goamd64() + " CPU",
+                        "The target's CPUs are only x86-64-" + t.goamd64() + ".",
+                        List.of(Facts.goSettingEvidence(c, "GOAMD64"), targetEvidence(t, "goamd64", t.goamd64())));
+            } else {
+                out.unsure(CPU_LEVEL, "GOAMD64=" + goamd64 + ": depends on the target's CPU",
+                        "The profile does not state a CPU level; any x86-64 CPU older than " + goamd64
+                                + " stops with SIGILL.", List.of(Facts.goSettingEvidence(c, "GOAMD64")));
+            }
+        }
+    }
+
+    private void checkMachO(RuleContext ctx, TargetProfile t, Collector out) {
+        MachOFacts m = ctx.macho();
+        if (m == null) return;
+        if (m.minOs() != null && t.osVersion() != null) {
+            if (Versions.compare(m.minOs(), t.osVersion()) > 0) {
+                out.fail(MACOS_TOO_OLD, "Needs macOS " + m.minOs() + "; target is macOS " + t.osVersion(),
+                        "The Mach-O minimum OS " + m.minOs() + " is newer than " + t.name() + ".",
+                        List.of(Evidence.of("load-command", "minimum OS", m.minOs(), m.minOsExtent()),
+                                targetEvidence(t, "OS version", t.osVersion())));
+            } else {
+                out.pass("minimum macOS " + m.minOs() + " <= " + t.osVersion());
+            }
+        }
+        if (t.requiresSignedArm64() && ctx.core().arch() == Arch.ARM64 && Boolean.FALSE.equals(m.codeSignature())) {
+            out.fail(UNSIGNED_ARM64, "arm64 without a code signature on " + t.name(),
+                    "Apple Silicon kills unsigned arm64 code.",
+                    List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing", m.codeSignatureExtent()
+                            .isKnown() ? m.codeSignatureExtent() : ctx.core().extent())));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.crosslens.parsers.go;
+
+import dev.crosslens.model.BinaryKind;
+import dev.crosslens.model.Symbol;
+import dev.crosslens.model.SymbolType;
+import dev.crosslens.model.go.GoBuildInfo;
+import dev.crosslens.model.go.GoFacts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides the Go facts from the function names of the pclntab, the image's own symbols and the build info,
+ * writing down the evidence for each. Linked code wins over recorded settings: {@code CGO_ENABLED=1} alone does
+ * not make a binary cgo when its function table shows no {@code runtime/cgo}.
+ */
+final class GoFactsDeriver {
+
+    GoFacts derive(Collection<String> functions, Map<String, Integer> perPackage, List<Symbol> symbols,
+                   GoBuildInfo buildInfo, BinaryKind kind) {
+        List<String> evidence = new ArrayList<>();
+        boolean haveTable = !functions.isEmpty();
+
+        // cgo
+        boolean cgo = false;
+        int cgoFuncs = perPackage.getOrDefault("runtime/cgo", 0);
+        if (cgoFuncs > 0) {
+            cgo = true;
+            evidence.add("cgo: " + cgoFuncs + " runtime/cgo functions in the pclntab");
+        }
+        String cgoFunction = null;
+        for (String n : functions) {
+            if (isCgoName(n) || n.contains("._Cfunc_") || n.contains("._C2func_")) {
+                cgoFunction = n;
+                break;
+            }
+        }
+        if (cgoFunction != null) {
+            cgo = true;
+            evidence.add("cgo: function " + cgoFunction + " in the pclntab");
+        }
+        String cgoSymbol = null;
+        for (Symbol s : symbols) {
+            // Every Go runtime declares _cgo_init, _cgo_mmap, ... as data (nil without cgo): only code counts.
+            if (s.defined() && s.type() == SymbolType.FUNC && isCgoName(s.name())) {
+                cgoSymbol = s.name();
+                break;
+            }
+        }
+        if (cgoSymbol != null) {
+            cgo = true;
+            evidence.add("cgo: symbol " + cgoSymbol + " in the " + symbolTableLabel(symbols, cgoSymbol));
+        }
+        String cgoSetting = buildInfo == null ? null : buildInfo.setting("CGO_ENABLED");
+        if ("1".equals(cgoSetting)) {
+            if (!cgo && !haveTable) {
+                cgo = true;
+                evidence.add("cgo: CGO_ENABLED=1 in build info (no function table to confirm)");
+            } else if (!cgo) {
+                evidence.add("cgo: CGO_ENABLED=1 in build info, but runtime/cgo is not linked");
+            } else {
+                evidence.add("cgo: CGO_ENABLED=1 in build info");
+            }
+        } else if (cgoSetting != null && !cgo) {
+            evidence.add("cgo: CGO_ENABLED=" + cgoSetting + " in build info");
+        }
+
+        // time zones
+        boolean tzdata = perPackage.getOrDefault("time/tzdata", 0) > 0;
+        if (tzdata) evidence.add("tzdata: package time/tzdata linked in");
+        boolean loadLocation = functions.contains("time.LoadLocation");
+        if (loadLocation) evidence.add("time zones: time.LoadLocation present");
+
+        // net resolver
+        String resolver;
+        if (perPackage.getOrDefault("net", 0) == 0) {
+            resolver = "none";
+            if (haveTable) evidence.add("net resolver: package net not linked");
+        } else {
+            String cgoNet = firstCgoFunction(functions, "net.");
+            if (cgoNet != null) {
+                resolver = "cgo";
+                evidence.add("net resolver: cgo (" + cgoNet + ")");
+            } else {
+                resolver = "go";
+                evidence.add("net resolver: pure Go (net linked without cgo lookups)");
+            }
+        }
+
+        // os/user
+        String osUser;
+        if (perPackage.getOrDefault("os/user", 0) == 0) {
+            osUser = "none";
+        } else {
+            String cgoUser = firstCgoFunction(functions, "os/user.");
+            if (cgoUser != null) {
+                osUser = "cgo";
+                evidence.add("os/user: cgo (" + cgoUser + ")");
+            } else {
+                osUser = "go";
+                evidence.add("os/user: pure Go");
+            }
+        }
+
+        // build mode
+        String mode = buildInfo == null ? null : buildInfo.setting("-buildmode");
+        if (mode != null) {
+            evidence.add("build mode: -buildmode=" + mode + " in build info");
+        } else {
+            mode = switch (kind) {
+                case SHARED_LIBRARY, DLL, DYLIB -> "c-shared";
+                case PIE_EXECUTABLE -> "pie";
+                case EXECUTABLE -> "exe";
+                default -> "";
+            };
+            if (!mode.isEmpty()) evidence.add("build mode: " + mode + " inferred from the image kind " + kind.label());
+        }
+        return new GoFacts(cgo, tzdata, loadLocation, resolver, osUser, mode, evidence);
+    }
+
+    /** Names only cgo brings in: {@code x_cgo_init}, {@code _cgo_*} (C side and runtime/cgo's Go side), exports. */
+    private static boolean isCgoName(String n) {
+        return n.equals("x_cgo_init") || n.equals("_x_cgo_init") || n.startsWith("_cgo_") || n.startsWith("__cgo_")
+                || n.startsWith("_cgoexp_");
+    }
+
+    private static String symbolTableLabel(List<Symbol> symbols, String name) {
+        for (Symbol s : symbols) {
+            if (s.name().equals(name)) return s.table().label() + " table";
+        }
+        return "symbol table";
+    }
+
+    /** A cgo-generated function of a package: {@code pkg._Cfunc_*}, {@code pkg._C2func_*}, {@code pkg._cgo_*}. */
+    private static String firstCgoFunction(Collection<String> functions, String prefix) {
+        for (String f : functions) {
+            if (f.startsWith(prefix + "_Cfunc_") || f.startsWith(prefix + "_C2func_")
+                    || f.startsWith(prefix + "_cgo_")) {
+                return f;
+            }
+        }
+        return null;
+    }
+}
