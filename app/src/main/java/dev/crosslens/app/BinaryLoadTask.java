@@ -1,6 +1,9 @@
 package dev.crosslens.app;
 
 import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.finding.Finding;
+import dev.crosslens.parsers.analysis.FileBytes;
+import dev.crosslens.parsers.analysis.FindingsEngine;
 import dev.crosslens.parsers.Binaries;
 import dev.crosslens.parsers.ParseMonitor;
 import dev.crosslens.parsers.ParseOptions;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import javafx.concurrent.Task;
 
 /**
@@ -26,7 +30,7 @@ public final class BinaryLoadTask extends Task<BinaryLoadTask.Result> {
     private static final int AROUND = 64;
 
     /** Either a file and its bytes, or why not. */
-    public record Result(BinaryFile file, ByteBuffer bytes, LoadFailure failure) {
+    public record Result(BinaryFile file, ByteBuffer bytes, List<Finding> findings, LoadFailure failure) {
     }
 
     private final Path path;
@@ -56,23 +60,29 @@ public final class BinaryLoadTask extends Task<BinaryLoadTask.Result> {
         try {
             BinaryFile file = Binaries.open(path, options.withMonitor(monitor));
             if (isCancelled()) return null;
+            updateMessage("Checking findings");
+            List<Finding> findings;
+            try (FileBytes bytes = FileBytes.open(path)) {
+                findings = FindingsEngine.standard().run(file, null, null, bytes);
+            }
+            if (isCancelled()) return null;
             updateMessage("Loading bytes");
-            return new Result(file, readBytes(path), null);
+            return new Result(file, readBytes(path), findings, null);
         } catch (ParseCancelledException e) {
             cancel(false);
             return null;
         } catch (MalformedBinaryException e) {
             long at = Math.max(0, e.offset() - AROUND / 2) & ~15L;
-            return new Result(null, null, new LoadFailure("malformed", "Malformed binary", e.getMessage(),
+            return new Result(null, null, List.of(), new LoadFailure("malformed", "Malformed binary", e.getMessage(),
                     e.offset(), at, around(at)));
         } catch (UnsupportedFormatException e) {
-            return new Result(null, null, new LoadFailure("not-a-binary", "Not a binary: " + e.what(),
+            return new Result(null, null, List.of(), new LoadFailure("not-a-binary", "Not a binary: " + e.what(),
                     e.getMessage(), -1, 0, around(0)));
         } catch (NoSuchFileException e) {
-            return new Result(null, null, new LoadFailure("io", "File not found", "no such file: " + path,
+            return new Result(null, null, List.of(), new LoadFailure("io", "File not found", "no such file: " + path,
                     -1, 0, new byte[0]));
         } catch (IOException e) {
-            return new Result(null, null, new LoadFailure("io", "Could not read the file",
+            return new Result(null, null, List.of(), new LoadFailure("io", "Could not read the file",
                     e.getClass().getSimpleName() + ": " + e.getMessage(), -1, 0, around(0)));
         }
     }

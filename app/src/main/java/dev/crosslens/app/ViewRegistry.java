@@ -52,6 +52,18 @@ public final class ViewRegistry {
         return this;
     }
 
+    /** Moves an item view to a tab position (0 = first); unknown ids are ignored. */
+    public ViewRegistry place(String id, int index) {
+        for (ItemView v : itemViews) {
+            if (v.id().equals(id)) {
+                itemViews.remove(v);
+                itemViews.add(Math.max(0, Math.min(index, itemViews.size())), v);
+                return this;
+            }
+        }
+        return this;
+    }
+
     private void remove(String id) {
         itemViews.removeIf(v -> v.id().equals(id));
     }

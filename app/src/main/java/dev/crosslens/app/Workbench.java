@@ -88,6 +88,11 @@ public final class Workbench implements AutoCloseable {
         return settings;
     }
 
+    /** The workbench's worker threads, for view models that take an executor. */
+    public java.util.concurrent.Executor executor() {
+        return executor;
+    }
+
     /** Runs background work (parses, exports, folder listings). */
     public void run(Task<?> task) {
         executor.execute(task);
@@ -145,7 +150,7 @@ public final class Workbench implements AutoCloseable {
             } else if (r.failure() != null) {
                 item.failed(r.failure());
             } else {
-                item.loaded(r.file(), r.bytes());
+                item.loaded(r.file(), r.bytes(), r.findings());
                 addChildren(item, r.file().image());
             }
         });

@@ -4,6 +4,8 @@ import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.BinaryImage;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
+import dev.crosslens.model.finding.Finding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,6 +32,7 @@ public final class WorkbenchItem {
     private final ObjectProperty<BinaryImage> image = new SimpleObjectProperty<>();
     private final ObjectProperty<LoadFailure> failure = new SimpleObjectProperty<>();
     private final ObjectProperty<ByteBuffer> bytes = new SimpleObjectProperty<>();
+    private List<Finding> findings = List.of();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<WorkbenchItem> children = FXCollections.observableArrayList();
@@ -130,8 +133,14 @@ public final class WorkbenchItem {
         cancel.run();
     }
 
-    void loaded(BinaryFile f, ByteBuffer data) {
+    /** The findings engine's verdicts on the whole file (every slice and member), worst first. */
+    public List<Finding> findings() {
+        return parent == null ? findings : root().findings();
+    }
+
+    void loaded(BinaryFile f, ByteBuffer data, List<Finding> found) {
         failure.set(null);
+        findings = List.copyOf(found);
         bytes.set(data);
         file.set(f);
         image.set(f.image());

@@ -1,5 +1,11 @@
 package dev.crosslens.app;
 
+import dev.crosslens.app.compare.CompareView;
+import dev.crosslens.app.compare.CompareViewModel;
+import dev.crosslens.app.findings.FindingsView;
+import dev.crosslens.app.findings.FindingsViewModel;
+import dev.crosslens.app.graph.ResolutionView;
+import dev.crosslens.app.graph.ResolutionViewModel;
 import dev.crosslens.parsers.ParseOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +41,13 @@ public final class WorkbenchLauncher {
      */
     public static MainWindow open(Stage stage, Workbench workbench, Samples samples, List<Path> files) {
         StandardViews.register(workbench.views());
-        // Other features plug in here, one line each, e.g.:
-        // workbench.views().registerItemView("findings", "Findings", (wb, it) -> new FindingsView(...));
-        // workbench.views().registerPanel("compare", "Compare builds", CompareView::new);
+        // Other features plug in here, one line each.
+        workbench.views().registerItemView("findings", "Findings", (wb, it) -> findingsView(wb, it))
+                .place("findings", 1);
+        workbench.views().registerItemView("resolution", "Resolution", it -> it.file() != null,
+                (wb, it) -> new ResolutionView(new ResolutionViewModel(it.file(), null)));
+        workbench.views().registerPanel("compare", "Compare builds",
+                wb -> new CompareView(new CompareViewModel(wb.executor(), (before, after) -> wb.select(after))));
         MainWindow window = new MainWindow(workbench, samples);
         Settings s = workbench.settings();
         double[] b = s.windowBounds();
@@ -61,6 +71,12 @@ public final class WorkbenchLauncher {
         stage.show();
         if (!files.isEmpty()) window.openPaths(files);
         return window;
+    }
+
+    private static FindingsView findingsView(Workbench wb, WorkbenchItem item) {
+        FindingsViewModel vm = new FindingsViewModel(wb::select);
+        vm.setFindings(item.findings());
+        return new FindingsView(vm);
     }
 
     private static boolean onSomeScreen(double[] b) {

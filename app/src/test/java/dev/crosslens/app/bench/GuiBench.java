@@ -143,6 +143,19 @@ public final class GuiBench {
             return v;
         });
         System.out.printf(Locale.ROOT, "symbols view model for %,d symbols: %.0f ms%n", n, (b1 - b0) / 1e6);
+        SymbolsViewModel bare = new SymbolsViewModel(symbols);
+        bare.filtered().addListener((javafx.collections.ListChangeListener<SymbolsViewModel.Row>) c -> { });
+        List<Double> vmOnly = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (String q : new String[] {"r", "ru", "run", "runtime", "core::fmt", "no-such", "", "libc", ""}) {
+                long a = System.nanoTime();
+                bare.filterTextProperty().set(q);
+                if (round > 0) vmOnly.add((System.nanoTime() - a) / 1e6);
+            }
+        }
+        Collections.sort(vmOnly);
+        System.out.printf(Locale.ROOT, "   view model alone (FilteredList refilter, one listener): median %.1f ms, max %.1f ms%n",
+                vmOnly.get(vmOnly.size() / 2), vmOnly.get(vmOnly.size() - 1));
         String[] queries = {"r", "ru", "run", "runt", "runtime", "runtime.func", "core::fmt", "formatter12",
                 "libc", "no-such-symbol", "", "net/http", "func1", "_zn4core", ""};
         List<Double> times = new ArrayList<>();
