@@ -180,7 +180,7 @@ class BinaryViewsTest {
     @Test
     void overviewVerdictAndDarkTheme() {
         ItemWorkspace ws = open(goArm64());
-        String verdict = fx(() -> ((Label) ws.lookup("#verdict")).getText());
+        String verdict = fx(() -> ((dev.crosslens.app.overview.OverviewView) ws.view("overview")).verdictLabel().getText());
         assertTrue(verdict.startsWith("ELF 64-bit"), verdict);
         assertTrue(verdict.contains("ARM64"), verdict);
         FxTesting.snapshot(window, "snapshots", "overview-light");

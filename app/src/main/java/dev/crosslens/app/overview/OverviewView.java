@@ -22,10 +22,12 @@ import javafx.scene.layout.VBox;
 
 /** The first thing people read about a binary: one verdict line, then cards. */
 public final class OverviewView extends ScrollPane {
+    private final Label verdict;
+
     public OverviewView(OverviewViewModel vm, Workbench workbench) {
         getStyleClass().add("overview");
         setFitToWidth(true);
-        Label verdict = new Label(vm.verdict());
+        verdict = new Label(vm.verdict());
         verdict.getStyleClass().add("verdict");
         verdict.setWrapText(true);
         verdict.setId("verdict");
@@ -44,6 +46,10 @@ public final class OverviewView extends ScrollPane {
         VBox content = new VBox(16, verdict, cards, diagnostics(vm.diagnostics(), workbench));
         content.setPadding(new Insets(18));
         setContent(content);
+    }
+
+    public Label verdictLabel() {
+        return verdict;
     }
 
     private static GridPane grid(List<OverviewViewModel.Fact> facts) {
