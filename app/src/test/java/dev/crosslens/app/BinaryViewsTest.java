@@ -178,6 +178,15 @@ class BinaryViewsTest {
     }
 
     @Test
+    void peVerdictNamesTheSubsystemAndGo() {
+        ItemWorkspace ws = open(Fixtures.file("go-cross", "windows-arm64.exe"));
+        String verdict = fx(() -> ((dev.crosslens.app.overview.OverviewView) ws.view("overview")).verdictLabel().getText());
+        assertTrue(verdict.startsWith("PE32+ executable, ARM64, Windows console subsystem, dynamically linked to "),
+                verdict);
+        assertTrue(verdict.contains(", Go 1.") && verdict.contains("CGO off"), verdict);
+    }
+
+    @Test
     void overviewVerdictAndDarkTheme() {
         ItemWorkspace ws = open(goArm64());
         String verdict = fx(() -> ((dev.crosslens.app.overview.OverviewView) ws.view("overview")).verdictLabel().getText());

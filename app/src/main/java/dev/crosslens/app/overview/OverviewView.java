@@ -39,9 +39,11 @@ public final class OverviewView extends ScrollPane {
         if (!vm.hardening().isEmpty()) cards.getChildren().add(Cards.card("Hardening", badges(vm.hardening())));
         List<OverviewViewModel.Fact> go = vm.goFacts();
         if (!go.isEmpty()) cards.getChildren().add(Cards.card("Go build", grid(go)));
+        List<OverviewViewModel.Fact> version = vm.versionInfo();
+        if (!version.isEmpty()) cards.getChildren().add(Cards.card("Version info", grid(version)));
         cards.getChildren().add(Cards.card("Sizes", grid(vm.sizes())));
         cards.getChildren().add(Cards.card("SHA-256", sha(vm.sha256())));
-        for (var c : cards.getChildren()) ((VBox) c).setPrefWidth(500);
+        for (var c : cards.getChildren()) ((VBox) c).setPrefWidth(468);
 
         VBox content = new VBox(16, verdict, cards, diagnostics(vm.diagnostics(), workbench));
         content.setPadding(new Insets(18));

@@ -8,6 +8,9 @@ import dev.crosslens.model.Diagnostic;
 import dev.crosslens.model.HardeningCheck;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.LibcFlavor;
+import dev.crosslens.model.PeImage;
+import dev.crosslens.model.pe.PeDetails;
+import dev.crosslens.model.pe.PeVersionInfo;
 import dev.crosslens.model.Library;
 import dev.crosslens.model.Section;
 import dev.crosslens.model.TargetOs;
@@ -49,7 +52,9 @@ public final class OverviewViewModel {
         } else if (core.arch() == Arch.UNKNOWN && !core.machineName().isEmpty()) {
             parts.add(core.machineName());
         }
-        if (core.os() != TargetOs.UNKNOWN) parts.add(osName(core.os()));
+        String subsystem = peSubsystem();
+        if (subsystem != null) parts.add(subsystem);
+        else if (core.os() != TargetOs.UNKNOWN) parts.add(osName(core.os()));
         if (core.format() != BinaryFormat.FAT_MACHO && core.format() != BinaryFormat.ARCHIVE) {
             parts.add(linkage());
         } else {
@@ -62,6 +67,41 @@ public final class OverviewViewModel {
         }
         if (core.stripped()) parts.add("stripped");
         return String.join(", ", parts);
+    }
+
+    private PeDetails pe() {
+        return image instanceof PeImage ? ((PeImage) image).pe() : null;
+    }
+
+    /** "Windows GUI subsystem" from IMAGE_SUBSYSTEM_WINDOWS_GUI; null for non-PE or no optional header. */
+    String peSubsystem() {
+        PeDetails pe = pe();
+        if (pe == null || pe.optionalHeader() == null) return null;
+        String n = pe.optionalHeader().subsystemName();
+        if (n == null || n.isEmpty()) return null;
+        switch (n) {
+            case "IMAGE_SUBSYSTEM_WINDOWS_GUI": return "Windows GUI subsystem";
+            case "IMAGE_SUBSYSTEM_WINDOWS_CUI": return "Windows console subsystem";
+            case "IMAGE_SUBSYSTEM_NATIVE": return "Windows native subsystem";
+            default: return n.replace("IMAGE_SUBSYSTEM_", "").replace('_', ' ').toLowerCase(Locale.ROOT) + " subsystem";
+        }
+    }
+
+    /** PE version resource strings and the CPE built from them; empty when the file has none. */
+    public List<Fact> versionInfo() {
+        List<Fact> f = new ArrayList<>();
+        PeDetails pe = pe();
+        if (pe == null) return f;
+        PeVersionInfo vi = pe.versionInfo();
+        if (vi != null) {
+            for (String key : List.of("CompanyName", "ProductName", "FileDescription", "FileVersion",
+                    "ProductVersion", "OriginalFilename", "LegalCopyright")) {
+                String v = vi.string(key);
+                if (v != null && !v.isBlank()) f.add(new Fact(key, v, false));
+            }
+        }
+        if (pe.cpe() != null) f.add(new Fact("CPE", pe.cpe(), true));
+        return f;
     }
 
     private String formatName() {
