@@ -101,6 +101,14 @@ class XvfbSmokeTest {
         screenshot("03-symbols");
         fxRun(() -> ws.show("libraries"));
         screenshot("04-libraries");
+        fxRun(() -> ws.show("findings"));
+        screenshot("04b-findings");
+        fxRun(() -> {
+            workbench.activeProperty().set(workbench.items().get(3));
+            window.activeWorkspace().show("go");
+        });
+        screenshot("04c-go-windows-sample");
+        fxRun(() -> workbench.activeProperty().set(workbench.items().get(workbench.items().size() - 1)));
         fxRun(() -> {
             ws.show("sections");
             ws.show("hex");

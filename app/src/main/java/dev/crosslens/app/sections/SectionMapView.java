@@ -27,6 +27,8 @@ public final class SectionMapView extends HBox {
 
     private final Workbench workbench;
     private final List<Region> sectionBlocks = new ArrayList<>();
+    // held here and registered weakly: a closed binary's map must not stay reachable from the workbench
+    private final javafx.beans.value.ChangeListener<Extent> onSelection = (obs, o, x) -> markSelected(x);
 
     public SectionMapView(SectionsViewModel vm, Workbench workbench) {
         this.workbench = workbench;
@@ -35,7 +37,7 @@ public final class SectionMapView extends HBox {
         setPadding(new Insets(12));
         getChildren().addAll(column("File offsets", vm.fileLayout()), column("Virtual addresses", vm.memoryLayout()),
                 legend());
-        workbench.selectionProperty().addListener((obs, o, x) -> markSelected(x));
+        workbench.selectionProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onSelection));
         markSelected(workbench.selectionProperty().get());
     }
 
