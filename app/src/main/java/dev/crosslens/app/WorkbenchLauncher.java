@@ -1,12 +1,89 @@
 package dev.crosslens.app;
 
-/** PLACEHOLDER until the workbench window lands: says so and exits with usage. */
-final class WorkbenchLauncher {
+import dev.crosslens.app.compare.CompareView;
+import dev.crosslens.app.compare.CompareViewModel;
+import dev.crosslens.app.findings.FindingsView;
+import dev.crosslens.app.findings.FindingsViewModel;
+import dev.crosslens.app.graph.ResolutionView;
+import dev.crosslens.app.graph.ResolutionViewModel;
+import dev.crosslens.parsers.ParseOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * Starts the workbench window: builds the one {@link Workbench}, registers the views and opens the files named
+ * on the command line. No {@code Application} subclass, so {@link Main} stays a plain main class.
+ */
+public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
     static void launch(String[] args) {
-        System.err.println("The workbench window is not built yet; use 'crosslens analyze FILE...'.");
-        System.exit(2);
+        List<Path> files = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--")) continue;
+            files.add(Path.of(a));
+        }
+        Platform.startup(() -> open(new Stage(), new Workbench(Settings.user(), ParseOptions.defaults()),
+                Samples.userCache(), files));
+    }
+
+    /**
+     * Shows the workbench on a stage and opens {@code files}; what {@code main} runs once the toolkit is up
+     * (tests call it on their own stage).
+     */
+    public static MainWindow open(Stage stage, Workbench workbench, Samples samples, List<Path> files) {
+        StandardViews.register(workbench.views());
+        // Other features plug in here, one line each.
+        workbench.views().registerItemView("findings", "Findings", (wb, it) -> findingsView(wb, it))
+                .place("findings", 1);
+        workbench.views().registerItemView("resolution", "Resolution", it -> it.file() != null,
+                (wb, it) -> new ResolutionView(new ResolutionViewModel(it.file(), null)));
+        workbench.views().registerPanel("compare", "Compare builds",
+                wb -> new CompareView(new CompareViewModel(wb.executor(), (before, after) -> wb.select(after))));
+        MainWindow window = new MainWindow(workbench, samples);
+        Settings s = workbench.settings();
+        double[] b = s.windowBounds();
+        Scene scene = new Scene(window, b == null ? 1280 : b[2], b == null ? 820 : b[3]);
+        stage.setScene(scene);
+        window.applyTheme();
+        if (b != null && onSomeScreen(b)) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        stage.setMaximized(s.windowMaximized());
+        stage.setTitle("Crosslens");
+        var icon = WorkbenchLauncher.class.getResourceAsStream("/dev/crosslens/app/icon-256.png");
+        if (icon != null) stage.getIcons().add(new Image(icon));
+        stage.setOnHidden(e -> {
+            if (!stage.isIconified()) {
+                s.setWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            }
+            workbench.close();
+        });
+        stage.show();
+        if (!files.isEmpty()) window.openPaths(files);
+        return window;
+    }
+
+    private static FindingsView findingsView(Workbench wb, WorkbenchItem item) {
+        FindingsViewModel vm = new FindingsViewModel(wb::select);
+        vm.setFindings(item.findings());
+        return new FindingsView(vm);
+    }
+
+    private static boolean onSomeScreen(double[] b) {
+        for (Screen sc : Screen.getScreens()) {
+            Rectangle2D r = sc.getVisualBounds();
+            if (r.intersects(b[0], b[1], Math.max(1, b[2] / 2), 40)) return true;
+        }
+        return false;
     }
 }

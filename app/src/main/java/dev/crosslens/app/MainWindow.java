@@ -1,0 +1,433 @@
+package dev.crosslens.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The workbench window's content: menu bar, the tree of open binaries (slices and members as children), the
+ * selected binary's views in the middle, a dock for workbench panels and a status bar. Drop files or folders
+ * anywhere on it.
+ */
+public final class MainWindow extends BorderPane {
+    static final String LIGHT_CSS = "/dev/crosslens/app/crosslens.css";
+    static final String DARK_CSS = "/dev/crosslens/app/crosslens-dark.css";
+
+    private final Workbench workbench;
+    private final Samples samples;
+    private final TreeView<WorkbenchItem> tree = new TreeView<>(new TreeItem<>());
+    private final StackPane center = new StackPane();
+    private final TabPane dock = new TabPane();
+    private final SplitPane mainSplit;
+    private final SplitPane verticalSplit;
+    private final StatusBar status = new StatusBar();
+    private final Map<WorkbenchItem, ItemWorkspace> workspaces = new HashMap<>();
+    private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+    private final Menu recentMenu = new Menu("Open Recent");
+    private ChangeListener<WorkbenchItem.State> activeStateListener;
+    private WorkbenchItem watched;
+
+    public MainWindow(Workbench workbench, Samples samples) {
+        this.workbench = workbench;
+        this.samples = samples;
+        getStyleClass().add("main-window");
+        setId("main-window");
+        setTop(menuBar());
+
+        tree.setShowRoot(false);
+        tree.setId("binaries-tree");
+        tree.setCellFactory(t -> new ItemCell());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, ti) -> {
+            if (ti != null && ti.getValue() != null) workbench.activeProperty().set(ti.getValue());
+        });
+        Label treeTitle = new Label("Binaries");
+        treeTitle.getStyleClass().add("sidebar-title");
+        VBox side = new VBox(treeTitle, tree);
+        side.getStyleClass().add("sidebar");
+        VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
+        center.getStyleClass().add("center");
+        center.setId("center");
+        mainSplit = new SplitPane(side, center);
+        mainSplit.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(side, false);
+        dock.setId("dock");
+        dock.getTabs().addListener((ListChangeListener<Tab>) c -> updateDock());
+        verticalSplit = new SplitPane(mainSplit);
+        verticalSplit.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        setCenter(verticalSplit);
+        status.setId("status-bar");
+        status.setText("Ready");
+        setBottom(status);
+
+        workbench.items().addListener((ListChangeListener<WorkbenchItem>) c -> rebuildTree());
+        workbench.activeProperty().addListener((o, a, item) -> showActive());
+        setOnDragOver(this::onDragOver);
+        setOnDragDropped(this::onDragDropped);
+        showActive();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = new MenuItem("Open…");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> openDialog());
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
+        MenuItem close = new MenuItem("Close");
+        close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+        close.setOnAction(e -> {
+            if (workbench.active() != null) workbench.close(workbench.active());
+        });
+        MenuItem reload = new MenuItem("Reload");
+        reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        reload.setOnAction(e -> {
+            if (workbench.active() != null) workbench.reload(workbench.active());
+        });
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            Window w = getScene() == null ? null : getScene().getWindow();
+            if (w != null) w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            if (w != null) w.hide();
+        });
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), close, reload,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem find = new MenuItem("Filter symbols");
+        find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        find.setOnAction(e -> withWorkspace(ItemWorkspace::focusFilter));
+        MenuItem goTo = new MenuItem("Go to offset…");
+        goTo.setAccelerator(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN));
+        goTo.setOnAction(e -> withWorkspace(ItemWorkspace::goToOffset));
+        Menu edit = new Menu("Go", null, find, goTo);
+
+        darkTheme.setId("dark-theme");
+        darkTheme.setSelected(workbench.settings().darkTheme());
+        darkTheme.selectedProperty().addListener((o, a, dark) -> {
+            workbench.settings().setDarkTheme(dark);
+            applyTheme();
+        });
+        Menu view = new Menu("View", null, darkTheme);
+
+        Menu tools = new Menu("Tools");
+        for (ViewRegistry.Panel p : workbench.views().panels()) {
+            MenuItem m = new MenuItem(p.title());
+            m.setOnAction(e -> openPanel(p));
+            tools.getItems().add(m);
+        }
+        if (tools.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(no tools registered)");
+            none.setDisable(true);
+            tools.getItems().add(none);
+        }
+        MenuItem openSamples = new MenuItem("Open samples");
+        openSamples.setId("open-samples");
+        openSamples.setOnAction(e -> openSamples());
+        MenuItem about = new MenuItem("About Crosslens");
+        about.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION,
+                    "Crosslens — a workbench for cross-compiled binaries.\nJava " + System.getProperty("java.version")
+                            + ", JavaFX " + System.getProperty("javafx.runtime.version"));
+            a.setHeaderText("Crosslens 0.1.0");
+            a.initOwner(getScene() == null ? null : getScene().getWindow());
+            a.show();
+        });
+        Menu help = new Menu("Help", null, openSamples, about);
+        MenuBar bar = new MenuBar(file, edit, view, tools, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : workbench.settings().recentFiles()) {
+            MenuItem m = new MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> openPaths(List.of(p)));
+            recentMenu.getItems().add(m);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setOnAction(e -> workbench.settings().clearRecent());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    /** Installs the stylesheets on the scene this window is in. */
+    public void applyTheme() {
+        Scene s = getScene();
+        if (s == null) return;
+        String light = getClass().getResource(LIGHT_CSS).toExternalForm();
+        String dark = getClass().getResource(DARK_CSS).toExternalForm();
+        s.getStylesheets().removeAll(light, dark);
+        s.getStylesheets().add(light);
+        if (darkTheme.isSelected()) s.getStylesheets().add(dark);
+    }
+
+    public CheckMenuItem darkThemeItem() {
+        return darkTheme;
+    }
+
+    private void withWorkspace(java.util.function.Consumer<ItemWorkspace> action) {
+        WorkbenchItem a = workbench.active();
+        ItemWorkspace ws = a == null ? null : workspaces.get(a);
+        if (ws != null) action.accept(ws);
+    }
+
+    /** The workspace of the active item, or null when it is not loaded. */
+    public ItemWorkspace activeWorkspace() {
+        WorkbenchItem a = workbench.active();
+        return a == null ? null : workspaces.get(a);
+    }
+
+    private void openDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open binaries");
+        List<Path> recent = workbench.settings().recentFiles();
+        if (!recent.isEmpty() && recent.get(0).getParent() != null && recent.get(0).getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(recent.get(0).getParent().toFile());
+        }
+        List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (files == null) return;
+        List<Path> paths = new ArrayList<>();
+        for (File f : files) paths.add(f.toPath());
+        openPaths(paths);
+    }
+
+    /** Opens files and folders (folders are expanded off the FX thread to the binaries they hold). */
+    public void openPaths(List<Path> paths) {
+        FolderScanTask scan = new FolderScanTask(paths);
+        scan.setOnSucceeded(e -> {
+            if (scan.getValue().isEmpty()) status.setText("No binaries found in " + paths);
+            else workbench.open(scan.getValue());
+        });
+        scan.setOnFailed(e -> status.setText("Could not list " + paths + ": " + scan.getException().getMessage()));
+        status.setText("Looking at " + paths.size() + " path(s)…");
+        workbench.run(scan);
+    }
+
+    public void openSamples() {
+        Task<List<Path>> t = samples.extractTask();
+        t.setOnSucceeded(e -> workbench.open(t.getValue()));
+        t.setOnFailed(e -> status.setText("Samples: " + t.getException().getMessage()));
+        status.setText("Unpacking samples…");
+        workbench.run(t);
+    }
+
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            if (!getStyleClass().contains("drop-target")) getStyleClass().add("drop-target");
+        }
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        getStyleClass().remove("drop-target");
+        boolean ok = false;
+        if (e.getDragboard().hasFiles()) {
+            List<Path> paths = new ArrayList<>();
+            for (File f : e.getDragboard().getFiles()) paths.add(f.toPath());
+            openPaths(paths);
+            ok = true;
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void openPanel(ViewRegistry.Panel p) {
+        for (Tab t : dock.getTabs()) {
+            if (p.id().equals(t.getUserData())) {
+                dock.getSelectionModel().select(t);
+                return;
+            }
+        }
+        Tab t = new Tab(p.title(), p.factory().apply(workbench));
+        t.setUserData(p.id());
+        dock.getTabs().add(t);
+        dock.getSelectionModel().select(t);
+    }
+
+    private void updateDock() {
+        boolean shown = verticalSplit.getItems().contains(dock);
+        if (dock.getTabs().isEmpty() && shown) verticalSplit.getItems().remove(dock);
+        if (!dock.getTabs().isEmpty() && !shown) {
+            verticalSplit.getItems().add(dock);
+            verticalSplit.setDividerPositions(0.62);
+        }
+    }
+
+    private void rebuildTree() {
+        TreeItem<WorkbenchItem> root = tree.getRoot();
+        root.getChildren().clear();
+        for (WorkbenchItem it : workbench.items()) root.getChildren().add(treeItem(it));
+        workspaces.keySet().removeIf(k -> {
+            boolean gone = !workbench.items().contains(k.root());
+            if (gone) workspaces.get(k).dispose();
+            return gone;
+        });
+        selectInTree(workbench.active());
+    }
+
+    private TreeItem<WorkbenchItem> treeItem(WorkbenchItem it) {
+        TreeItem<WorkbenchItem> ti = new TreeItem<>(it);
+        ti.setExpanded(true);
+        for (WorkbenchItem c : it.children()) ti.getChildren().add(treeItem(c));
+        it.children().addListener((ListChangeListener<WorkbenchItem>) c -> {
+            ti.getChildren().clear();
+            for (WorkbenchItem k : it.children()) ti.getChildren().add(treeItem(k));
+        });
+        return ti;
+    }
+
+    private void selectInTree(WorkbenchItem item) {
+        if (item == null) {
+            tree.getSelectionModel().clearSelection();
+            return;
+        }
+        TreeItem<WorkbenchItem> ti = find(tree.getRoot(), item);
+        if (ti != null && tree.getSelectionModel().getSelectedItem() != ti) tree.getSelectionModel().select(ti);
+    }
+
+    private static TreeItem<WorkbenchItem> find(TreeItem<WorkbenchItem> at, WorkbenchItem item) {
+        if (at.getValue() == item) return at;
+        for (TreeItem<WorkbenchItem> c : at.getChildren()) {
+            TreeItem<WorkbenchItem> f = find(c, item);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    private void showActive() {
+        WorkbenchItem item = workbench.active();
+        if (watched != null && activeStateListener != null) watched.stateProperty().removeListener(activeStateListener);
+        watched = item;
+        selectInTree(item);
+        status.progressProperty().unbind();
+        status.setProgress(0);
+        if (item == null) {
+            center.getChildren().setAll(StatusPanels.welcome(workbench, this::openDialog, this::openSamples));
+            status.textProperty().unbind();
+            status.setText(workbench.items().isEmpty() ? "Ready — drop binaries on the window" : "");
+            return;
+        }
+        activeStateListener = (o, a, s) -> {
+            if (s == WorkbenchItem.State.LOADING) {
+                ItemWorkspace old = workspaces.remove(item);
+                if (old != null) old.dispose();
+            }
+            render(item);
+        };
+        item.stateProperty().addListener(activeStateListener);
+        render(item);
+    }
+
+    private void render(WorkbenchItem item) {
+        status.textProperty().unbind();
+        status.progressProperty().unbind();
+        Node content;
+        switch (item.state()) {
+            case LOADING:
+                content = StatusPanels.loading(workbench, item);
+                status.textProperty().bind(item.messageProperty());
+                status.progressProperty().bind(item.progressProperty());
+                break;
+            case FAILED:
+                content = StatusPanels.failed(workbench, item);
+                status.setText(item.label() + ": " + item.failure().title());
+                status.setProgress(0);
+                break;
+            case CANCELLED:
+                content = StatusPanels.cancelled(workbench, item);
+                status.setText(item.label() + ": cancelled");
+                status.setProgress(0);
+                break;
+            default:
+                content = workspaces.computeIfAbsent(item, i -> new ItemWorkspace(workbench, i));
+                status.setText(item.label() + " — " + item.file().size() + " bytes, "
+                        + item.image().core().symbols().size() + " symbols, "
+                        + item.image().core().sections().size() + " sections");
+                status.setProgress(0);
+                break;
+        }
+        center.getChildren().setAll(content);
+    }
+
+    public TreeView<WorkbenchItem> tree() {
+        return tree;
+    }
+
+    public StatusBar statusBar() {
+        return status;
+    }
+
+    /** Tree cell: the item's name, greyed while loading, red when it failed. */
+    private static final class ItemCell extends TreeCell<WorkbenchItem> {
+        private ChangeListener<WorkbenchItem.State> listener;
+        private WorkbenchItem shown;
+
+        @Override
+        protected void updateItem(WorkbenchItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (shown != null && listener != null) shown.stateProperty().removeListener(listener);
+            shown = item;
+            if (empty || item == null) {
+                setText(null);
+                getStyleClass().removeAll("item-loading", "item-failed");
+                return;
+            }
+            listener = (o, a, s) -> paint(item);
+            item.stateProperty().addListener(listener);
+            paint(item);
+        }
+
+        private void paint(WorkbenchItem item) {
+            getStyleClass().removeAll("item-loading", "item-failed");
+            String suffix = "";
+            if (item.state() == WorkbenchItem.State.LOADING) {
+                getStyleClass().add("item-loading");
+                suffix = "  (opening…)";
+            } else if (item.state() == WorkbenchItem.State.FAILED) {
+                getStyleClass().add("item-failed");
+                suffix = "  (error)";
+            }
+            String kind = item.image() == null ? "" : "  " + item.image().core().arch().label();
+            setText(item.label() + kind + suffix);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.crosslens.app.libraries;
+
+import dev.crosslens.model.Extent;
+import dev.crosslens.model.ImageCore;
+import dev.crosslens.model.ImportedSymbol;
+import dev.crosslens.model.Library;
+import dev.crosslens.model.Symbol;
+import dev.crosslens.model.SymbolBinding;
+import dev.crosslens.model.SymbolTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The libraries an image needs, as a tree: each library with what it imports from it, then what the image
+ * exports, then its run-time search paths. Imports the format does not tie to a library (plain ELF) are grouped
+ * under "unattributed imports" from the undefined dynamic symbols.
+ */
+public final class LibrariesViewModel {
+    /** One tree node, plain data. */
+    public record Node(String label, String detail, String styleClass, Extent extent, List<Node> children) {
+        public Node {
+            children = List.copyOf(children);
+            extent = extent == null ? Extent.NONE : extent;
+        }
+    }
+
+    private final Node root;
+    private final int libraryCount;
+
+    public LibrariesViewModel(ImageCore core) {
+        List<Node> top = new ArrayList<>();
+        Map<String, List<Node>> byLibraryFromSymbols = new LinkedHashMap<>();
+        List<Node> unattributed = new ArrayList<>();
+        boolean librariesListImports = false;
+        for (Library l : core.libraries()) if (!l.imports().isEmpty()) librariesListImports = true;
+        for (Symbol s : core.symbols()) {
+            if (s.defined() || s.name().isEmpty()) continue;
+            if (s.table() != SymbolTable.DYNSYM && s.table() != SymbolTable.PE_IMPORTS
+                    && s.table() != SymbolTable.MACHO_NLIST) continue;
+            Node n = new Node(s.versionedName(), s.binding() == SymbolBinding.WEAK ? "weak" : "", "import",
+                    s.extent(), List.of());
+            if (s.library() != null && !s.library().isEmpty()) {
+                byLibraryFromSymbols.computeIfAbsent(s.library(), k -> new ArrayList<>()).add(n);
+            } else {
+                unattributed.add(n);
+            }
+        }
+        for (Library l : core.libraries()) {
+            List<Node> kids = new ArrayList<>();
+            if (librariesListImports) {
+                for (ImportedSymbol i : l.imports()) {
+                    kids.add(new Node(i.label(), (i.hint() >= 0 ? "hint " + i.hint() : "")
+                            + (i.weak() ? " weak" : ""), "import", i.extent(), List.of()));
+                }
+            } else {
+                List<Node> fromSymbols = byLibraryFromSymbols.remove(l.name());
+                if (fromSymbols != null) kids.addAll(fromSymbols);
+            }
+            String detail = l.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (l.currentVersion() != null ? "  " + l.currentVersion() : "")
+                    + "  " + kids.size() + " imports";
+            top.add(new Node(l.name(), detail, "library", l.extent(), kids));
+        }
+        for (Map.Entry<String, List<Node>> e : byLibraryFromSymbols.entrySet()) {
+            top.add(new Node(e.getKey(), "not in the needed list  " + e.getValue().size() + " imports", "library",
+                    Extent.NONE, e.getValue()));
+        }
+        if (!unattributed.isEmpty() && !librariesListImports) {
+            top.add(new Node("Imported symbols (not tied to a library)", unattributed.size() + " symbols",
+                    "group", Extent.NONE, unattributed));
+        }
+        List<Node> exports = new ArrayList<>();
+        for (Symbol s : core.symbols()) {
+            if (!s.defined()) continue;
+            boolean exported = s.table() == SymbolTable.PE_EXPORTS
+                    || (s.table() == SymbolTable.DYNSYM && s.binding() != SymbolBinding.LOCAL);
+            if (exported) exports.add(new Node(s.displayName(), "0x" + Long.toHexString(s.value()), "export",
+                    s.extent(), List.of()));
+        }
+        top.add(new Node("Exports", exports.size() + " symbols", "group", Extent.NONE, exports));
+        List<Node> paths = new ArrayList<>();
+        for (String p : core.rpaths()) paths.add(new Node(p, "", "rpath", Extent.NONE, List.of()));
+        if (core.linkage().interpreter() != null) {
+            paths.add(0, new Node(core.linkage().interpreter(), "interpreter", "rpath", Extent.NONE, List.of()));
+        }
+        top.add(new Node("Search paths (RPATH / RUNPATH / LC_RPATH)", paths.isEmpty() ? "none" : paths.size() + "",
+                "group", Extent.NONE, paths));
+        this.libraryCount = core.libraries().size();
+        this.root = new Node("Libraries", libraryCount + " needed", "group", Extent.NONE, top);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public int libraryCount() {
+        return libraryCount;
+    }
+}

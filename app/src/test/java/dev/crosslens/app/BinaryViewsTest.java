@@ -1,0 +1,231 @@
+package dev.crosslens.app;
+
+import static dev.crosslens.app.FxTesting.fx;
+import static dev.crosslens.app.FxTesting.fxRun;
+import static dev.crosslens.app.FxTesting.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosslens.app.hex.HexView;
+import dev.crosslens.app.hex.HexViewModel;
+import dev.crosslens.app.libraries.LibrariesView;
+import dev.crosslens.app.sections.SectionMapLayout;
+import dev.crosslens.app.sections.SectionsView;
+import dev.crosslens.app.symbols.SymbolsView;
+import dev.crosslens.app.symbols.SymbolsViewModel;
+import dev.crosslens.model.ImageCore;
+import dev.crosslens.model.Section;
+import dev.crosslens.model.SymbolTable;
+import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.testing.Corpus;
+import dev.crosslens.parsers.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Each view of one binary against the go-cross fixture and corpus files; snapshots go to target/snapshots. */
+@ExtendWith(ApplicationExtension.class)
+class BinaryViewsTest {
+    @TempDir
+    Path tmp;
+    private Preferences prefs;
+    private Workbench workbench;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        prefs = FxTesting.freshPrefs();
+        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
+        window = WorkbenchLauncher.open(stage, workbench, new Samples(tmp.resolve("samples")), List.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        fxRun(() -> stage.hide());
+        FxTesting.removePrefs(prefs);
+    }
+
+    private ItemWorkspace open(Path file) {
+        fxRun(() -> workbench.open(List.of(file)));
+        waitUntil(90, () -> fx(() -> workbench.active() != null && workbench.active().state() != WorkbenchItem.State.LOADING));
+        WorkbenchItem item = fx(() -> workbench.active());
+        assertEquals(WorkbenchItem.State.LOADED, fx(item::state),
+                () -> "failed: " + (item.failure() == null ? "" : item.failure().message()));
+        return fx(() -> window.activeWorkspace());
+    }
+
+    private static Path goArm64() {
+        return Fixtures.file("go-cross", "linux-arm64");
+    }
+
+    @Test
+    void symbolsTableShowsEverySymbolAndTheFilterNarrowsIt() {
+        ItemWorkspace ws = open(goArm64());
+        ImageCore core = fx(() -> ws.item().image().core());
+        SymbolsView view = fx(() -> {
+            ws.show("symbols");
+            return (SymbolsView) ws.view("symbols");
+        });
+        int total = core.symbols().size();
+        assertTrue(total > 1000, "a non-stripped Go binary has thousands of symbols: " + total);
+        assertEquals(total, (int) fx(() -> view.table().getItems().size()));
+        fxRun(() -> view.filterField().setText("main.main"));
+        int shown = fx(() -> view.table().getItems().size());
+        assertTrue(shown > 0 && shown < total, "filter narrows: " + shown);
+        assertTrue(fx(() -> view.table().getItems().stream().allMatch(r -> r.key().contains("main.main"))));
+        String count = fx(() -> ((Label) view.lookup("#symbol-count")).getText());
+        assertTrue(count.endsWith(" of " + String.format("%,d", total).replace(",", ",") + " symbols")
+                || count.contains(" of "), count);
+        fxRun(() -> view.filterField().setText(""));
+        assertEquals(total, (int) fx(() -> view.table().getItems().size()));
+        FxTesting.snapshot(window, "snapshots", "symbols-go-arm64");
+    }
+
+    @Test
+    void sectionMapHasOneBlockPerSection() {
+        ItemWorkspace ws = open(goArm64());
+        ImageCore core = fx(() -> ws.item().image().core());
+        SectionsView view = fx(() -> {
+            ws.show("sections");
+            return (SectionsView) ws.view("sections");
+        });
+        List<Region> blocks = fx(() -> view.map().sectionBlocks());
+        long withFileBytes = core.sections().stream().filter(s -> SectionMapLayout.shown(s, SectionMapLayout.Space.FILE)).count();
+        long withAddress = core.sections().stream().filter(s -> SectionMapLayout.shown(s, SectionMapLayout.Space.MEMORY)).count();
+        assertTrue(withFileBytes >= 10, "go binaries have a dozen sections: " + withFileBytes);
+        assertEquals(withFileBytes + withAddress, blocks.size());
+        Set<Integer> drawn = new HashSet<>();
+        for (Region r : blocks) drawn.add(((Section) r.getUserData()).index());
+        long expected = core.sections().stream().filter(s -> SectionMapLayout.shown(s, SectionMapLayout.Space.FILE)
+                || SectionMapLayout.shown(s, SectionMapLayout.Space.MEMORY)).count();
+        assertEquals(expected, drawn.size());
+        assertEquals(core.sections().size(), (int) fx(() -> view.sectionTable().getItems().size()));
+        FxTesting.snapshot(window, "snapshots", "sections-go-arm64");
+    }
+
+    @Test
+    void selectingASectionRowMovesTheHexViewToItsOffset() {
+        ItemWorkspace ws = open(goArm64());
+        SectionsView view = fx(() -> {
+            ws.show("sections");
+            return (SectionsView) ws.view("sections");
+        });
+        // the last section with file bytes: far from the top of the file
+        int row = fx(() -> {
+            List<Section> items = view.sectionTable().getItems();
+            int best = -1;
+            for (int i = 0; i < items.size(); i++) {
+                if (SectionMapLayout.shown(items.get(i), SectionMapLayout.Space.FILE)
+                        && (best < 0 || items.get(i).fileOffset() > items.get(best).fileOffset())) best = i;
+            }
+            return best;
+        });
+        Section target = fx(() -> view.sectionTable().getItems().get(row));
+        assertTrue(target.fileOffset() > 0x10000, target.toString());
+        fxRun(() -> view.sectionTable().getSelectionModel().select(row));
+        assertEquals(target.fileOffset(), (long) fx(() -> workbench.selectionProperty().get().offset()));
+        HexView hex = fx(() -> {
+            ws.show("hex");
+            return (HexView) ws.view("hex");
+        });
+        int line = HexViewModel.lineOf(target.fileOffset());
+        waitUntil(10, () -> fx(() -> hex.firstVisibleLine() <= line && line <= hex.lastVisibleLine()));
+        // a click on a block of the map moves it again
+        Region first = fx(() -> view.map().sectionBlocks().get(0));
+        Section s0 = (Section) first.getUserData();
+        fxRun(() -> first.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false,
+                false, false, false, false, null)));
+        assertEquals(s0.fileOffset(), (long) fx(() -> workbench.selectionProperty().get().offset()));
+        int line0 = HexViewModel.lineOf(s0.fileOffset());
+        waitUntil(10, () -> fx(() -> hex.firstVisibleLine() <= line0 && line0 <= hex.lastVisibleLine()));
+        FxTesting.snapshot(window, "snapshots", "hex-go-arm64");
+    }
+
+    @Test
+    void everyViewOfEverySampleBuilds() {
+        fxRun(() -> window.openSamples());
+        waitUntil(120, () -> fx(() -> workbench.items().size() == 4
+                && workbench.items().stream().noneMatch(i -> i.state() == WorkbenchItem.State.LOADING)));
+        for (WorkbenchItem item : fx(() -> List.copyOf(workbench.items()))) {
+            assertEquals(WorkbenchItem.State.LOADED, fx(item::state), item.label());
+            fxRun(() -> workbench.activeProperty().set(item));
+            ItemWorkspace ws = fx(() -> window.activeWorkspace());
+            for (ViewRegistry.ItemView v : workbench.views().itemViews()) {
+                boolean shown = fx(() -> ws.show(v.id()));
+                if (!shown) continue;
+                Object node = fx(() -> ws.view(v.id()));
+                assertFalse(node instanceof Label, v.id() + " of " + item.label() + " failed: "
+                        + (node instanceof Label ? ((Label) node).getText() : ""));
+                FxTesting.snapshot(window, "snapshots", item.label().replace('.', '_') + "-" + v.id());
+            }
+        }
+    }
+
+    @Test
+    void peVerdictNamesTheSubsystemAndGo() {
+        ItemWorkspace ws = open(Fixtures.file("go-cross", "windows-arm64.exe"));
+        String verdict = fx(() -> ((dev.crosslens.app.overview.OverviewView) ws.view("overview")).verdictLabel().getText());
+        assertTrue(verdict.startsWith("PE32+ executable, ARM64, Windows console subsystem, dynamically linked to "),
+                verdict);
+        assertTrue(verdict.contains(", Go 1.") && verdict.contains("CGO off"), verdict);
+    }
+
+    @Test
+    void overviewVerdictAndDarkTheme() {
+        ItemWorkspace ws = open(goArm64());
+        String verdict = fx(() -> ((dev.crosslens.app.overview.OverviewView) ws.view("overview")).verdictLabel().getText());
+        assertTrue(verdict.startsWith("ELF 64-bit"), verdict);
+        assertTrue(verdict.contains("ARM64"), verdict);
+        FxTesting.snapshot(window, "snapshots", "overview-light");
+        fxRun(() -> window.darkThemeItem().setSelected(true));
+        assertEquals(2, (int) fx(() -> window.getScene().getStylesheets().size()));
+        assertTrue(workbench.settings().darkTheme());
+        FxTesting.snapshot(window, "snapshots", "overview-dark");
+        fxRun(() -> ws.show("sections"));
+        FxTesting.snapshot(window, "snapshots", "sections-dark");
+        fxRun(() -> window.darkThemeItem().setSelected(false));
+    }
+
+    @Test
+    void rollupDynsymHasTheOracleCount() {
+        Path f = Corpus.require("rollup-4.67.4-linux-x64-gnu");
+        int entries = Corpus.entry("rollup-4.67.4-linux-x64-gnu").oracle().path("symbols").path("dynsym").path("entries").asInt();
+        assertEquals(130, entries);
+        ItemWorkspace ws = open(f);
+        SymbolsView view = fx(() -> {
+            ws.show("symbols");
+            return (SymbolsView) ws.view("symbols");
+        });
+        fxRun(() -> ((SymbolsViewModel) viewModel(view)).tableProperty().set(SymbolTable.DYNSYM));
+        long nonNull = fx(() -> view.table().getItems().stream().filter(r -> r.symbol().index() != 0).count());
+        assertEquals(entries - 1, nonNull);
+        LibrariesView libs = fx(() -> {
+            ws.show("libraries");
+            return (LibrariesView) ws.view("libraries");
+        });
+        assertNotNull(libs);
+        List<String> names = fx(() -> libs.tree().getRoot().getChildren().stream().map(t -> t.getValue().label()).toList());
+        assertTrue(names.containsAll(List.of("libdl.so.2", "libc.so.6", "ld-linux-x86-64.so.2")), names.toString());
+        FxTesting.snapshot(window, "snapshots", "libraries-rollup");
+    }
+
+    private static Object viewModel(SymbolsView view) {
+        return view.viewModel();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.crosslens.app;
+
+import static dev.crosslens.app.FxTesting.fx;
+import static dev.crosslens.app.FxTesting.fxRun;
+import static dev.crosslens.app.FxTesting.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.testing.Corpus;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Starts the real window on the real X display that run-tests provides (xvfb-run), opens a corpus binary (and
+ * the samples), and saves screenshots of the screen to target/screenshots/*.png.
+ */
+@Tag("xvfb")
+class XvfbSmokeTest {
+    private static Preferences prefs;
+    private static Stage stage;
+    private static Workbench workbench;
+    private static MainWindow window;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        assertTrue(System.getenv("DISPLAY") != null, "the Xvfb test runs under xvfb-run");
+        stage = FxToolkit.registerPrimaryStage();
+        prefs = FxTesting.freshPrefs();
+        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
+        FxToolkit.setupStage(s -> window = WorkbenchLauncher.open(s, workbench, new Samples(tmp.resolve("samples")), List.of()));
+        fxRun(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1500);
+            stage.setHeight(920);
+        });
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        FxTesting.removePrefs(prefs);
+    }
+
+    private static Path screenshot(String name) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(1500); // let the window paint on the X server (slow under load)
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Rectangle2D r = fx(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        Image img = new FxRobot().capture(r).getImage();
+        BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
+        Path out = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(bi, "png", out.toFile());
+        assertTrue(Files.size(out) > 10_000, "a real screenshot of " + name);
+        return out;
+    }
+
+    @Test
+    void opensACorpusBinaryAndTheSamples() throws Exception {
+        Path file = Corpus.entries().stream().filter(Corpus.Entry::present)
+                .filter(e -> e.id().equals("rollup-4.67.4-linux-x64-gnu")).map(Corpus.Entry::file).findFirst()
+                .orElse(null);
+        fxRun(() -> window.openSamples());
+        waitUntil(120, () -> fx(() -> workbench.items().size() == 4
+                && workbench.items().stream().noneMatch(i -> i.state() == WorkbenchItem.State.LOADING)));
+        for (WorkbenchItem i : fx(() -> List.copyOf(workbench.items()))) {
+            assertEquals(WorkbenchItem.State.LOADED, i.state(), () -> i.label() + ": " + i.failure().message());
+        }
+        if (file != null) {
+            fxRun(() -> window.openPaths(List.of(file)));
+            waitUntil(120, () -> fx(() -> workbench.items().size() == 5
+                    && workbench.items().get(4).state() == WorkbenchItem.State.LOADED));
+        } else {
+            fxRun(() -> workbench.activeProperty().set(workbench.items().get(2)));
+        }
+        ItemWorkspace ws = fx(() -> window.activeWorkspace());
+        screenshot("01-overview");
+        fxRun(() -> ws.show("sections"));
+        screenshot("02-sections");
+        fxRun(() -> ws.show("symbols"));
+        screenshot("03-symbols");
+        fxRun(() -> ws.show("libraries"));
+        screenshot("04-libraries");
+        fxRun(() -> ws.show("findings"));
+        screenshot("04b-findings");
+        fxRun(() -> {
+            workbench.activeProperty().set(workbench.items().get(3));
+            window.activeWorkspace().show("go");
+        });
+        screenshot("04c-go-windows-sample");
+        fxRun(() -> workbench.activeProperty().set(workbench.items().get(workbench.items().size() - 1)));
+        fxRun(() -> {
+            ws.show("sections");
+            ws.show("hex");
+        });
+        fxRun(() -> workbench.select(ws.item().image().core().sections().get(
+                Math.min(3, ws.item().image().core().sections().size() - 1)).extent()));
+        screenshot("05-hex");
+        fxRun(() -> window.darkThemeItem().setSelected(true));
+        fxRun(() -> ws.show("overview"));
+        screenshot("06-overview-dark");
+        fxRun(() -> ws.show("sections"));
+        screenshot("07-sections-dark");
+        fxRun(() -> window.darkThemeItem().setSelected(false));
+        assertEquals(file == null ? 4 : 5, (int) fx(() -> window.tree().getRoot().getChildren().size()));
+    }
+}

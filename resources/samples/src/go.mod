@@ -1,0 +1,3 @@
+module example.com/crosslens-sample
+
+go 1.19
