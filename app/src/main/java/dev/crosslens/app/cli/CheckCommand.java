@@ -31,8 +31,11 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Find what will make binaries fail on their target; with --target, say whether they run there.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "ELF, PE/COFF, Mach-O (fat too) or ar files")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "ELF, PE/COFF, Mach-O (fat too) or ar files")
     List<Path> files;
+
+    @CommandLine.Option(names = "--list-targets", description = "list the target profiles and exit")
+    boolean listTargets;
 
     @Option(names = "--target", paramLabel = "ID", description = "target profile id (--list-targets shows them)")
     String target;
@@ -58,6 +61,16 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (listTargets) {
+            for (TargetProfile p : TargetProfiles.bundled().all()) {
+                out.printf(Locale.ROOT, "%-26s %s%n", p.id(), p.name());
+            }
+            out.flush();
+            return CrosslensCli.EXIT_OK;
+        }
+        if (files == null || files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
         if (json && sarif) throw new CommandLine.ParameterException(spec.commandLine(), "--json and --sarif exclude each other");
         Severity threshold = parseFailOn();
         BuildIntent buildIntent;
