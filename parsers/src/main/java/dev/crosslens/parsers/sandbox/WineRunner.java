@@ -1,7 +1,7 @@
 package dev.crosslens.parsers.sandbox;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +57,25 @@ public final class WineRunner implements Runner {
     public void prepare(Path runDir) throws IOException, SandboxException {
         template.ensure(hostTools);
         template.linkInto(runDir.resolve("prefix"));
+        installSupervisor(runDir);
+    }
+
+    /** Where the supervisor's class is put in the run dir (the only host path certainly visible in the sandbox). */
+    static final String SUPERVISOR_DIR = ".crosslens-supervisor";
+
+    /**
+     * Copies {@link WineSupervisor} (one class, JDK only) into the run dir: bubblewrap replaces /tmp with an empty
+     * tmpfs, so a Crosslens installed or checked out under /tmp could not be loaded from its own location inside.
+     * Read from the class loader, so it works from a classes folder and from a jar alike.
+     */
+    private static void installSupervisor(Path runDir) throws IOException, SandboxException {
+        String resource = WineSupervisor.class.getName().replace('.', '/') + ".class";
+        Path target = runDir.resolve(SUPERVISOR_DIR).resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (java.io.InputStream in = WineSupervisor.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) throw new SandboxException("cannot find " + resource + " on the class path");
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Override
@@ -82,7 +101,7 @@ public final class WineRunner implements Runner {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(List.of("-Xshare:auto", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx48m", "-cp",
-                supervisorClasspath(), WineSupervisor.class.getName(),
+                runDir + "/" + SUPERVISOR_DIR, WineSupervisor.class.getName(),
                 strace.toString(), wine.toString(), wineserver.toString(), traceDir, traceExpr, WINEDEBUG, program));
         c.addAll(args);
         String origin = program.substring(program.lastIndexOf('/') + 1);
@@ -94,11 +113,4 @@ public final class WineRunner implements Runner {
                 Launch.StderrRoute.WINEDEBUG);
     }
 
-    private static String supervisorClasspath() throws SandboxException {
-        try {
-            return Path.of(WineSupervisor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new SandboxException("cannot locate the classes of " + WineSupervisor.class.getName(), e);
-        }
-    }
 }
