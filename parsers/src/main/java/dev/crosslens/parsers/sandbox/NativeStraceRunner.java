@@ -30,7 +30,7 @@ public final class NativeStraceRunner implements Runner {
 
     @Override
     public Launch launch(String program, List<String> args, String runDir, String traceDir, String traceExpr) {
-        List<String> c = new ArrayList<>(Runner.straceOptions(strace, traceExpr, traceDir + "/program.strace"));
+        List<String> c = new ArrayList<>(StraceCommand.options(strace, traceExpr, traceDir + "/program.strace"));
         c.add(program);
         c.addAll(args);
         String origin = program.substring(program.lastIndexOf('/') + 1);

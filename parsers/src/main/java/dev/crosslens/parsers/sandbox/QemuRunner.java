@@ -77,7 +77,7 @@ public final class QemuRunner implements Runner {
     public Launch launch(String program, List<String> args, String runDir, String traceDir, String traceExpr) {
         List<String> c = new ArrayList<>();
         String origin = program.substring(program.lastIndexOf('/') + 1);
-        if (!guestStrace) c.addAll(Runner.straceOptions(strace, traceExpr, traceDir + "/emulator.strace"));
+        if (!guestStrace) c.addAll(StraceCommand.options(strace, traceExpr, traceDir + "/emulator.strace"));
         c.add(qemu.toString());
         if (sysroot != null) {
             c.add("-L");

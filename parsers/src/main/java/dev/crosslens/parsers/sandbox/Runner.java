@@ -37,14 +37,4 @@ public interface Runner {
     Launch launch(String program, java.util.List<String> args, String runDir, String traceDir, String traceExpr)
             throws SandboxException;
 
-    /** strace options common to every runner: follow forks, wall-clock times, durations, fd paths, long strings. */
-    static java.util.List<String> straceOptions(Path strace, String traceExpr, String outFile) {
-        java.util.List<String> c = new java.util.ArrayList<>(java.util.List.of(strace.toString(), "-f", "-tt", "-T", "-yy",
-                "-s", "4096", "-o", outFile));
-        if (traceExpr != null && !traceExpr.isEmpty()) {
-            c.add("-e");
-            c.add("trace=" + traceExpr);
-        }
-        return c;
-    }
 }

@@ -64,17 +64,19 @@ public final class WineRunner implements Runner {
     static final String SUPERVISOR_DIR = ".crosslens-supervisor";
 
     /**
-     * Copies {@link WineSupervisor} (one class, JDK only) into the run dir: bubblewrap replaces /tmp with an empty
+     * Copies {@link WineSupervisor} and {@link StraceCommand} (JDK only) into the run dir: bubblewrap replaces /tmp with an empty
      * tmpfs, so a Crosslens installed or checked out under /tmp could not be loaded from its own location inside.
      * Read from the class loader, so it works from a classes folder and from a jar alike.
      */
     private static void installSupervisor(Path runDir) throws IOException, SandboxException {
-        String resource = WineSupervisor.class.getName().replace('.', '/') + ".class";
-        Path target = runDir.resolve(SUPERVISOR_DIR).resolve(resource);
-        Files.createDirectories(target.getParent());
-        try (java.io.InputStream in = WineSupervisor.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new SandboxException("cannot find " + resource + " on the class path");
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (Class<?> c : List.of(WineSupervisor.class, StraceCommand.class)) {
+            String resource = c.getName().replace('.', '/') + ".class";
+            Path target = runDir.resolve(SUPERVISOR_DIR).resolve(resource);
+            Files.createDirectories(target.getParent());
+            try (java.io.InputStream in = c.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) throw new SandboxException("cannot find " + resource + " on the class path");
+                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

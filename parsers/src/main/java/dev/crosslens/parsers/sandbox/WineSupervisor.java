@@ -41,7 +41,7 @@ public final class WineSupervisor {
         Path log = traceDir.resolve("supervisor.log");
         Files.writeString(log, "");
 
-        List<String> srv = new ArrayList<>(Runner.straceOptions(Path.of(strace), expr,
+        List<String> srv = new ArrayList<>(StraceCommand.options(Path.of(strace), expr,
                 traceDir.resolve("wineserver.strace").toString()));
         srv.addAll(List.of(wineserver, "-f", "-p", "1"));
         Process server = start(srv, "-all", ProcessBuilder.Redirect.appendTo(log.toFile()), log);
@@ -51,7 +51,7 @@ public final class WineSupervisor {
         if (!warm.waitFor(60, TimeUnit.SECONDS)) note(log, "warm-up still running after 60 s");
         note(log, "warm-up exit " + (warm.isAlive() ? "running" : warm.exitValue()));
 
-        List<String> run = new ArrayList<>(Runner.straceOptions(Path.of(strace), expr,
+        List<String> run = new ArrayList<>(StraceCommand.options(Path.of(strace), expr,
                 traceDir.resolve("program.strace").toString()));
         run.add(wine);
         run.addAll(program);
