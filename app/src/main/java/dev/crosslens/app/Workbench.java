@@ -7,6 +7,7 @@ import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
 import dev.crosslens.model.archive.ArchiveMember;
 import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,7 @@ public final class Workbench implements AutoCloseable {
     private final Settings settings;
     private final ParseOptions options;
     private final ExecutorService executor;
+    private Sandbox sandbox;
 
     public Workbench(Settings settings, ParseOptions options) {
         this.settings = settings;
@@ -91,6 +93,12 @@ public final class Workbench implements AutoCloseable {
     /** The workbench's worker threads, for view models that take an executor. */
     public java.util.concurrent.Executor executor() {
         return executor;
+    }
+
+    /** The sandbox that runs and traces binaries (Run > Run in sandbox…); made on first use. */
+    public Sandbox sandbox() {
+        if (sandbox == null) sandbox = new Sandbox();
+        return sandbox;
     }
 
     /** Runs background work (parses, exports, folder listings). */
