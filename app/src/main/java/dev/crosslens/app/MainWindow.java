@@ -1,5 +1,10 @@
 package dev.crosslens.app;
 
+import dev.crosslens.app.findings.FindingsView;
+import dev.crosslens.app.findings.FindingsViewModel;
+import dev.crosslens.app.libraries.LibrariesView;
+import dev.crosslens.app.libraries.LibrariesViewModel;
+import dev.crosslens.app.symbols.SymbolsView;
 import dev.crosslens.app.trace.RunDialog;
 import dev.crosslens.app.trace.RunDialogViewModel;
 import dev.crosslens.app.trace.TraceDiffView;
@@ -101,6 +106,9 @@ public final class MainWindow extends BorderPane {
 
         workbench.items().addListener((ListChangeListener<WorkbenchItem>) c -> rebuildTree());
         workbench.activeProperty().addListener((o, a, item) -> showActive());
+        workbench.revealRequestProperty().addListener((o, a, r) -> {
+            if (r != null) reveal(r);
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
         showActive();
@@ -506,6 +514,55 @@ public final class MainWindow extends BorderPane {
                 break;
         }
         center.getChildren().setAll(content);
+    }
+
+    /** Shows a symbol, library or finding of the active binary in the tab that lists it. */
+    private void reveal(Workbench.Reveal r) {
+        ItemWorkspace ws = activeWorkspace();
+        if (ws == null) return;
+        switch (r.kind()) {
+            case SYMBOL:
+                if (ws.show("symbols") && ws.view("symbols") instanceof SymbolsView) {
+                    SymbolsView v = (SymbolsView) ws.view("symbols");
+                    v.viewModel().regexProperty().set(false);
+                    v.viewModel().filterTextProperty().set(r.name());
+                    if (!v.table().getItems().isEmpty()) v.table().getSelectionModel().select(0);
+                }
+                break;
+            case LIBRARY:
+                if (ws.show("libraries") && ws.view("libraries") instanceof LibrariesView) {
+                    TreeView<LibrariesViewModel.Node> t = ((LibrariesView) ws.view("libraries")).tree();
+                    TreeItem<LibrariesViewModel.Node> hit = findLibrary(t.getRoot(), r.name());
+                    if (hit != null) {
+                        for (TreeItem<LibrariesViewModel.Node> p = hit.getParent(); p != null; p = p.getParent()) p.setExpanded(true);
+                        t.getSelectionModel().select(hit);
+                        int row = t.getRow(hit);
+                        if (row >= 0) t.scrollTo(row);
+                    }
+                }
+                break;
+            case FINDING:
+                if (ws.show("findings") && ws.view("findings") instanceof FindingsView) {
+                    FindingsViewModel vm = ((FindingsView) ws.view("findings")).viewModel();
+                    // A target or intent finding is not among the file's own; it joins the list to be shown.
+                    if (!vm.allFindings().contains(r.finding())) vm.allFindings().add(0, r.finding());
+                    vm.filterTextProperty().set("");
+                    vm.selectEvidence(r.finding(), r.finding().primaryExtent());
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static TreeItem<LibrariesViewModel.Node> findLibrary(TreeItem<LibrariesViewModel.Node> at, String name) {
+        if (at == null) return null;
+        if (at.getValue() != null && name.equals(at.getValue().label())) return at;
+        for (TreeItem<LibrariesViewModel.Node> c : at.getChildren()) {
+            TreeItem<LibrariesViewModel.Node> f = findLibrary(c, name);
+            if (f != null) return f;
+        }
+        return null;
     }
 
     public TreeView<WorkbenchItem> tree() {

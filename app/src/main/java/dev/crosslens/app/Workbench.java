@@ -6,6 +6,7 @@ import dev.crosslens.model.Extent;
 import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
 import dev.crosslens.model.archive.ArchiveMember;
+import dev.crosslens.model.finding.Finding;
 import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ public final class Workbench implements AutoCloseable {
     private final ObjectProperty<WorkbenchItem> active = new SimpleObjectProperty<>();
     private final ObjectProperty<Extent> selection = new SimpleObjectProperty<>(Extent.NONE);
     private final ReadOnlyObjectWrapper<String> requestedView = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Reveal> revealRequest = new ReadOnlyObjectWrapper<>();
     private final ViewRegistry views = new ViewRegistry();
     private final Settings settings;
     private final ParseOptions options;
@@ -76,6 +78,47 @@ public final class Workbench implements AutoCloseable {
     public void showView(String id) {
         requestedView.set(null);
         requestedView.set(id);
+    }
+
+    /** Something named in the active binary to show in the view that lists it. */
+    public record Reveal(Kind kind, String name, Finding finding) {
+        /** Which view shows it. */
+        public enum Kind { SYMBOL, LIBRARY, FINDING }
+
+        public static Reveal symbol(String name) {
+            return new Reveal(Kind.SYMBOL, name, null);
+        }
+
+        public static Reveal library(String name) {
+            return new Reveal(Kind.LIBRARY, name, null);
+        }
+
+        public static Reveal finding(Finding f) {
+            return new Reveal(Kind.FINDING, f.id(), f);
+        }
+    }
+
+    /**
+     * Asks the window to reveal a symbol (Symbols tab, filtered to it), a library (Libraries tab) or a finding
+     * (Findings tab, selected, with its evidence) of the active binary. Views that name things call this; the window
+     * subscribes to {@link #revealRequestProperty()}.
+     */
+    public void reveal(Reveal r) {
+        revealRequest.set(null);
+        revealRequest.set(r);
+    }
+
+    /** Reveals a symbol or, when the active binary has a library of that name, the library. */
+    public void revealByName(String name) {
+        if (name == null || name.isEmpty()) return;
+        WorkbenchItem a = active.get();
+        boolean library = a != null && a.image() != null
+                && a.image().core().libraries().stream().anyMatch(l -> name.equals(l.name()));
+        reveal(library ? Reveal.library(name) : Reveal.symbol(name));
+    }
+
+    public ReadOnlyObjectProperty<Reveal> revealRequestProperty() {
+        return revealRequest.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<String> requestedViewProperty() {

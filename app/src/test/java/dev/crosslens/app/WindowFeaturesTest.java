@@ -1,0 +1,107 @@
+package dev.crosslens.app;
+
+import static dev.crosslens.app.FxTesting.fx;
+import static dev.crosslens.app.FxTesting.fxRun;
+import static dev.crosslens.app.FxTesting.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.crosslens.app.findings.FindingsView;
+import dev.crosslens.app.findings.TargetPickerView;
+import dev.crosslens.model.finding.Finding;
+import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.analysis.TargetProfile;
+import dev.crosslens.parsers.analysis.TargetProfiles;
+import dev.crosslens.parsers.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Features reached through the window: target verdict, reveal, compare from the command line, scoped findings. */
+@ExtendWith(ApplicationExtension.class)
+class WindowFeaturesTest {
+    @TempDir
+    Path tmp;
+    private Preferences prefs;
+    private Workbench workbench;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        prefs = FxTesting.freshPrefs();
+        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
+        window = WorkbenchLauncher.open(stage, workbench, new Samples(tmp.resolve("samples")), List.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        fxRun(() -> stage.hide());
+        FxTesting.removePrefs(prefs);
+    }
+
+    private WorkbenchItem openAndWait(Path file) {
+        fxRun(() -> window.openPaths(List.of(file)));
+        Path abs = file.toAbsolutePath().normalize();
+        waitUntil(60, () -> fx(() -> workbench.active() != null && workbench.active().path().equals(abs)
+                && workbench.active().state() == WorkbenchItem.State.LOADED && window.activeWorkspace() != null));
+        return fx(() -> workbench.active());
+    }
+
+    private static TargetProfile profile(String id) {
+        return TargetProfiles.bundled().find(id).orElseThrow();
+    }
+
+    @Test
+    void overviewShowsTheTargetVerdictAndAReasonLeadsToItsFinding() {
+        openAndWait(Fixtures.file("go-cross", "linux-arm64"));
+        TargetPickerView picker = fx(() -> (TargetPickerView) window.activeWorkspace().view("overview")
+                .lookup(".target-picker"));
+        assertNotNull(picker, "the Overview has a target picker");
+        @SuppressWarnings("unchecked")
+        ComboBox<TargetProfile> combo = fx(() -> (ComboBox<TargetProfile>) picker.lookup("#target-combo"));
+        Label verdict = picker.verdictLabel();
+        fxRun(() -> combo.setValue(profile("debian-12-amd64")));
+        waitUntil(20, () -> fx(() -> verdict.getText().startsWith("WILL FAIL")));
+        assertTrue(fx(() -> verdict.getStyleClass().contains("verdict-will_fail")));
+        assertEquals("debian-12-amd64", workbench.settings().lastTarget(), "the pick is remembered");
+
+        // a reason with a finding behind it leads to the Findings tab with that finding selected
+        TargetPickerView.Row reason = fx(() -> picker.reasons().getItems().stream().filter(r -> r.finding() != null)
+                .findFirst().orElseThrow());
+        fxRun(() -> {
+            picker.reasons().getSelectionModel().select(reason);
+            picker.reasons().getOnMouseClicked().handle(null);
+        });
+        FindingsView findings = fx(() -> (FindingsView) window.activeWorkspace().view("findings"));
+        assertNotNull(findings);
+        assertEquals("tab-findings", fx(() -> window.activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
+        Finding selected = fx(() -> findings.viewModel().selectedProperty().get());
+        assertEquals(reason.finding(), selected);
+        if (selected.primaryExtent().isKnown()) assertEquals(selected.primaryExtent(), fx(() -> workbench.selectionProperty().get()));
+
+        fxRun(() -> window.activeWorkspace().show("overview"));
+        fxRun(() -> combo.setValue(profile("debian-12-arm64")));
+        waitUntil(20, () -> fx(() -> verdict.getText().startsWith("RUNS")));
+        assertTrue(fx(() -> verdict.getStyleClass().contains("verdict-runs")));
+
+        // the next Overview starts on the remembered target
+        openAndWait(Fixtures.file("go-cross", "linux-amd64"));
+        Node other = fx(() -> window.activeWorkspace().view("overview").lookup(".target-picker"));
+        Label v2 = ((TargetPickerView) other).verdictLabel();
+        waitUntil(20, () -> fx(() -> v2.getText().contains("Debian 12") && !v2.getText().startsWith("Pick")));
+        assertTrue(fx(v2::getText).startsWith("WILL FAIL"), fx(v2::getText));
+    }
+}
