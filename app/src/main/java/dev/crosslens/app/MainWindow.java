@@ -1,5 +1,6 @@
 package dev.crosslens.app;
 
+import dev.crosslens.app.compare.ComparePanel;
 import dev.crosslens.app.findings.FindingsView;
 import dev.crosslens.app.findings.FindingsViewModel;
 import dev.crosslens.app.libraries.LibrariesView;
@@ -286,6 +287,15 @@ public final class MainWindow extends BorderPane {
         return t;
     }
 
+    /** Tools > Compare builds on two files (the command line's {@code crosslens OLD NEW}). */
+    public ComparePanel compareBuilds(Path older, Path newer) {
+        Node n = openPanel("compare");
+        if (!(n instanceof ComparePanel)) return null;
+        ComparePanel p = (ComparePanel) n;
+        p.compare(older, newer);
+        return p;
+    }
+
     /** The view of the dock tab with this id, or null. */
     public Node panel(String id) {
         for (Tab t : dock.getTabs()) {
@@ -408,7 +418,12 @@ public final class MainWindow extends BorderPane {
     }
 
     private Node openPanel(ViewRegistry.Panel p) {
-        return dockTab(p.id(), p.title(), () -> p.factory().apply(workbench)).getContent();
+        Tab t = dockTab(p.id(), p.title(), () -> p.factory().apply(workbench));
+        if (t.getOnClosed() == null && t.getContent() instanceof ComparePanel) {
+            ComparePanel cp = (ComparePanel) t.getContent();
+            t.setOnClosed(e -> cp.dispose());
+        }
+        return t.getContent();
     }
 
     private void updateDock() {

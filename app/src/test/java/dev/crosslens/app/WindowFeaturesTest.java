@@ -104,4 +104,48 @@ class WindowFeaturesTest {
         waitUntil(20, () -> fx(() -> v2.getText().contains("Debian 12") && !v2.getText().startsWith("Pick")));
         assertTrue(fx(v2::getText).startsWith("WILL FAIL"), fx(v2::getText));
     }
+
+    @Test
+    void twoFilesOnTheCommandLineOpenBothAndCompareThem() {
+        Path a = Fixtures.file("go-cross", "linux-amd64");
+        Path b = Fixtures.file("go-cross", "linux-arm64");
+        WorkbenchLauncher.LaunchArgs args = WorkbenchLauncher.LaunchArgs.parse(new String[] {a.toString(), b.toString()});
+        assertTrue(args.compare());
+        assertTrue(WorkbenchLauncher.LaunchArgs.parse(new String[] {"--compare", a.toString(), b.toString()}).compare());
+        assertTrue(!WorkbenchLauncher.LaunchArgs.parse(new String[] {a.toString()}).compare());
+        assertTrue(!WorkbenchLauncher.LaunchArgs.parse(new String[] {a.toString(), tmp.toString()}).compare(),
+                "a folder and a file are opened, not compared");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WorkbenchLauncher.LaunchArgs.parse(new String[] {"--compare", a.toString()}));
+
+        Preferences p2 = FxTesting.freshPrefs();
+        Workbench wb2 = new Workbench(new Settings(p2), ParseOptions.defaults());
+        Stage s2 = fx(Stage::new);
+        try {
+            MainWindow w2 = fx(() -> WorkbenchLauncher.open(s2, wb2, new Samples(tmp.resolve("s2")), args));
+            waitUntil(60, () -> fx(() -> wb2.items().size() == 2
+                    && wb2.items().stream().allMatch(i -> i.state() == WorkbenchItem.State.LOADED)));
+            dev.crosslens.app.compare.ComparePanel panel = fx(() -> (dev.crosslens.app.compare.ComparePanel) w2.panel("compare"));
+            assertNotNull(panel, "the Compare builds panel is open");
+            waitUntil(60, () -> fx(() -> panel.view().viewModel().diffProperty().get() != null));
+            assertTrue(fx(() -> panel.view().viewModel().diffProperty().get().identity().stream()
+                    .anyMatch(f -> f.field().toLowerCase(java.util.Locale.ROOT).contains("arch"))), "arch differs");
+            // the Symbol graph tab shows the diff's graph
+            assertTrue(fx(() -> panel.view().tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Symbol graph"))));
+            assertNotNull(fx(() -> panel.view().symbolGraph()));
+            // and the pickers offer the two open binaries
+            waitUntil(10, () -> fx(() -> panel.olderChoice().getValue() != null && panel.newerChoice().getValue() != null));
+            fxRun(() -> {
+                panel.olderChoice().setValue(wb2.items().get(1));
+                panel.newerChoice().setValue(wb2.items().get(0));
+                panel.compareSelected();
+            });
+            waitUntil(60, () -> fx(() -> !panel.view().viewModel().runningProperty().get()
+                    && panel.view().viewModel().oldFileProperty().get() != null
+                    && panel.view().viewModel().oldFileProperty().get().path().endsWith("linux-arm64")));
+        } finally {
+            fxRun(s2::hide);
+            FxTesting.removePrefs(p2);
+        }
+    }
 }
