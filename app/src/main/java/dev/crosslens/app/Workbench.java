@@ -185,6 +185,7 @@ public final class Workbench implements AutoCloseable {
     private void load(WorkbenchItem item) {
         BinaryLoadTask task = new BinaryLoadTask(item.path(), options);
         int gen = item.nextGeneration(() -> task.cancel(true));
+        item.dispose(); // the views of the previous load go
         item.children().clear();
         item.progressProperty().bind(task.progressProperty());
         item.messageProperty().bind(task.messageProperty());
@@ -249,6 +250,7 @@ public final class Workbench implements AutoCloseable {
         int index = items.indexOf(root);
         if (index < 0) return;
         root.nextGeneration(() -> { }); // drops a running parse's result
+        root.dispose();
         root.cancelled();
         items.remove(index);
         if (active.get() != null && active.get().root() == root) {

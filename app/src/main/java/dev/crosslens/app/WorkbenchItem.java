@@ -38,6 +38,7 @@ public final class WorkbenchItem {
     private final ObservableList<WorkbenchItem> children = FXCollections.observableArrayList();
     private int generation;
     private Runnable cancel = () -> { };
+    private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
 
     WorkbenchItem(Path path) {
         this.path = path;
@@ -131,6 +132,22 @@ public final class WorkbenchItem {
 
     void cancel() {
         cancel.run();
+    }
+
+    /**
+     * Runs {@code r} when this item's views go away: the file is closed or reloaded (views with workers, such as
+     * the resolution graph, stop them here).
+     */
+    public void onDispose(Runnable r) {
+        disposers.add(r);
+    }
+
+    /** Runs and forgets the dispose actions of this item and its children. */
+    void dispose() {
+        for (WorkbenchItem c : children) c.dispose();
+        java.util.List<Runnable> run = new java.util.ArrayList<>(disposers);
+        disposers.clear();
+        for (Runnable r : run) r.run();
     }
 
     /** The findings engine's verdicts on the whole file (every slice and member), worst first. */

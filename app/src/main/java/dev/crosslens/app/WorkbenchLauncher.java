@@ -81,7 +81,7 @@ public final class WorkbenchLauncher {
         workbench.views().registerItemView("findings", "Findings", (wb, it) -> findingsView(wb, it))
                 .place("findings", 1);
         workbench.views().registerItemView("resolution", "Resolution", it -> it.file() != null,
-                (wb, it) -> new ResolutionView(new ResolutionViewModel(it.file(), null)));
+                (wb, it) -> resolutionView(wb, it));
         workbench.views().registerPanel("compare", "Compare builds", ComparePanel::new);
         MainWindow window = new MainWindow(workbench, samples);
         Settings s = workbench.settings();
@@ -107,6 +107,13 @@ public final class WorkbenchLauncher {
         if (!files.isEmpty()) window.openPaths(files);
         if (args.compare()) window.compareBuilds(files.get(0), files.get(1));
         return window;
+    }
+
+    /** The resolution graph: a click on a node reveals that symbol or library; its worker stops when the item goes. */
+    private static ResolutionView resolutionView(Workbench wb, WorkbenchItem item) {
+        ResolutionViewModel vm = new ResolutionViewModel(item.file(), wb::revealByName);
+        item.onDispose(vm::dispose);
+        return new ResolutionView(vm);
     }
 
     private static FindingsView findingsView(Workbench wb, WorkbenchItem item) {

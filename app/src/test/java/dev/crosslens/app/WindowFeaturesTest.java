@@ -148,4 +148,37 @@ class WindowFeaturesTest {
             FxTesting.removePrefs(p2);
         }
     }
+
+    @Test
+    void resolutionNodesRevealTheirLibraryAndSymbolsAreRevealedByName() {
+        WorkbenchItem item = openAndWait(Fixtures.file("diff-pairs", "cgo"));
+        String lib = fx(() -> item.image().core().libraries().get(0).name());
+        fxRun(() -> window.activeWorkspace().show("resolution"));
+        dev.crosslens.app.graph.ResolutionView rv = fx(() -> (dev.crosslens.app.graph.ResolutionView) window.activeWorkspace().view("resolution"));
+        var graph = rv.viewModel().graph();
+        waitUntil(60, () -> fx(() -> graph.graphProperty().get() != null));
+        var node = fx(() -> graph.graphProperty().get().nodes().stream()
+                .filter(n -> n.kind() == dev.crosslens.model.graph.NodeKind.LIBRARY && lib.equals(n.ref()))
+                .findFirst().orElseThrow(() -> new AssertionError("no node for " + lib)));
+        fxRun(() -> graph.selectedProperty().set(node)); // what a click on the node does
+        assertEquals("tab-libraries", fx(() -> window.activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
+        var tree = fx(() -> ((dev.crosslens.app.libraries.LibrariesView) window.activeWorkspace().view("libraries")).tree());
+        assertEquals(lib, fx(() -> tree.getSelectionModel().getSelectedItem().getValue().label()));
+
+        String sym = fx(() -> item.image().core().symbols().stream().map(s -> s.name())
+                .filter(n -> n.length() > 6 && !n.contains("$")).findFirst().orElseThrow());
+        fxRun(() -> workbench.revealByName(sym));
+        assertEquals("tab-symbols", fx(() -> window.activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
+        var symbols = fx(() -> (dev.crosslens.app.symbols.SymbolsView) window.activeWorkspace().view("symbols"));
+        waitUntil(10, () -> fx(() -> !symbols.table().getItems().isEmpty()));
+        assertEquals(sym, fx(() -> symbols.viewModel().filterTextProperty().get()));
+        assertTrue(fx(() -> symbols.table().getItems().stream().allMatch(r -> r.symbol().name().contains(sym)
+                || r.key().contains(sym.toLowerCase(java.util.Locale.ROOT)) || r.key().contains(sym))));
+
+        // views' dispose actions (the resolution worker's among them) run when the file is closed
+        java.util.concurrent.atomic.AtomicInteger disposed = new java.util.concurrent.atomic.AtomicInteger();
+        fxRun(() -> item.onDispose(disposed::incrementAndGet));
+        fxRun(() -> workbench.close(item));
+        assertEquals(1, disposed.get());
+    }
 }
