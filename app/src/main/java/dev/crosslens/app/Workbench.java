@@ -226,18 +226,23 @@ public final class Workbench implements AutoCloseable {
             for (FatSlice s : ((FatImage) image).slices()) {
                 if (s.image() == null) continue;
                 WorkbenchItem child = new WorkbenchItem(item, s.arch().label() + " slice @0x"
-                        + Long.toHexString(s.offset()), s.image());
+                        + Long.toHexString(s.offset()), scope(item, "slice " + s.arch().label()), s.image());
                 item.children().add(child);
                 addChildren(child, s.image());
             }
         } else if (image instanceof ArchiveImage) {
             for (ArchiveMember m : ((ArchiveImage) image).members()) {
                 if (m.image() == null) continue;
-                WorkbenchItem child = new WorkbenchItem(item, m.name(), m.image());
+                WorkbenchItem child = new WorkbenchItem(item, m.name(), scope(item, "member " + m.name()), m.image());
                 item.children().add(child);
                 addChildren(child, m.image());
             }
         }
+    }
+
+    /** The findings engine's scope of a part of {@code parent} (the same joining as FindingsEngine's). */
+    private static String scope(WorkbenchItem parent, String part) {
+        return parent.scope().isEmpty() ? part : parent.scope() + " / " + part;
     }
 
     /** Cancels the item's parse if one is running. */

@@ -181,4 +181,44 @@ class WindowFeaturesTest {
         fxRun(() -> workbench.close(item));
         assertEquals(1, disposed.get());
     }
+
+    /** An ar archive of these files (System V headers, as {@code ar rc} writes them). */
+    static Path archive(Path out, Path... members) throws java.io.IOException {
+        try (var o = java.nio.file.Files.newOutputStream(out)) {
+            o.write("!<arch>\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (Path m : members) {
+                byte[] data = java.nio.file.Files.readAllBytes(m);
+                String h = String.format(java.util.Locale.ROOT, "%-16s%-12s%-6s%-6s%-8s%-10d`\n",
+                        m.getFileName() + "/", "0", "0", "0", "644", data.length);
+                o.write(h.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                o.write(data);
+                if (data.length % 2 == 1) o.write('\n');
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aMemberShowsTheFindingsScopedToIt() throws Exception {
+        Path ar = archive(tmp.resolve("both.a"), Fixtures.file("go-cross", "linux-amd64"),
+                Fixtures.file("go-cross", "linux-arm64"));
+        WorkbenchItem root = openAndWait(ar);
+        waitUntil(10, () -> fx(() -> root.children().size() == 2));
+        List<Finding> all = fx(root::findings);
+        WorkbenchItem arm = fx(() -> root.children().stream().filter(c -> c.label().equals("linux-arm64"))
+                .findFirst().orElseThrow());
+        assertEquals("member linux-arm64", arm.scope());
+        List<Finding> armFindings = fx(arm::findings);
+        assertTrue(!armFindings.isEmpty(), "the member has findings of its own");
+        assertTrue(armFindings.stream().allMatch(f -> f.scope().startsWith("member linux-arm64")), armFindings.toString());
+        assertTrue(all.stream().anyMatch(f -> f.scope().startsWith("member linux-amd64")), "the file has both members'");
+        assertTrue(armFindings.size() < all.size());
+
+        // selecting the member in the tree shows its findings in the Findings tab
+        fxRun(() -> workbench.activeProperty().set(arm));
+        waitUntil(10, () -> fx(() -> window.activeWorkspace() != null && window.activeWorkspace().item() == arm));
+        fxRun(() -> window.activeWorkspace().show("findings"));
+        FindingsView fv = fx(() -> (FindingsView) window.activeWorkspace().view("findings"));
+        assertEquals(armFindings, fx(() -> List.copyOf(fv.viewModel().allFindings())));
+    }
 }
