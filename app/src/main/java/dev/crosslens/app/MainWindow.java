@@ -284,6 +284,8 @@ public final class MainWindow extends BorderPane {
         t.setUserData(id);
         dock.getTabs().add(t);
         dock.getSelectionModel().select(t);
+        // a trace or a comparison needs room for its tables: the dock gets most of the height when a panel opens
+        verticalSplit.setDividerPositions(0.3);
         return t;
     }
 

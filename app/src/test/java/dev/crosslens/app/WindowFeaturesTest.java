@@ -133,8 +133,10 @@ class WindowFeaturesTest {
             // the Symbol graph tab shows the diff's graph
             assertTrue(fx(() -> panel.view().tabs().getTabs().stream().anyMatch(t -> t.getText().equals("Symbol graph"))));
             assertNotNull(fx(() -> panel.view().symbolGraph()));
-            // and the pickers offer the two open binaries
+            // and the pickers name the two compared binaries
             waitUntil(10, () -> fx(() -> panel.olderChoice().getValue() != null && panel.newerChoice().getValue() != null));
+            assertEquals(a.toAbsolutePath().normalize(), fx(() -> panel.olderChoice().getValue().path()));
+            assertEquals(b.toAbsolutePath().normalize(), fx(() -> panel.newerChoice().getValue().path()));
             fxRun(() -> {
                 panel.olderChoice().setValue(wb2.items().get(1));
                 panel.newerChoice().setValue(wb2.items().get(0));

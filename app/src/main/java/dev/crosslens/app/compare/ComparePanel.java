@@ -28,6 +28,8 @@ public final class ComparePanel extends BorderPane {
     private final ListChangeListener<WorkbenchItem> onItems = c -> refresh();
     private final javafx.beans.value.ChangeListener<WorkbenchItem.State> onState = (o, a, b) -> refresh();
     private final java.util.Set<WorkbenchItem> watched = new java.util.HashSet<>();
+    private Path wantOld;
+    private Path wantNew;
 
     public ComparePanel(Workbench workbench) {
         this.workbench = workbench;
@@ -44,7 +46,11 @@ public final class ComparePanel extends BorderPane {
         Button compare = new Button("Compare");
         compare.setId("compare-run");
         compare.disableProperty().bind(older.valueProperty().isNull().or(newer.valueProperty().isNull()));
-        compare.setOnAction(e -> compareSelected());
+        compare.setOnAction(e -> {
+            wantOld = null; // the user's pick from now on
+            wantNew = null;
+            compareSelected();
+        });
         Label hint = new Label("or drop two files on OLD / NEW below");
         hint.getStyleClass().add("muted");
         HBox bar = new HBox(8, new Label("Old"), older, new Label("New"), newer, compare, hint);
@@ -65,7 +71,15 @@ public final class ComparePanel extends BorderPane {
 
     /** Compares two files on disk (parsed on the workbench's executor), e.g. from the command line. */
     public void compare(Path old, Path neu) {
+        wantOld = old.toAbsolutePath().normalize();
+        wantNew = neu.toAbsolutePath().normalize();
+        refresh(); // the pickers name these two once they are open in the workbench
         view.viewModel().compare(old, neu);
+    }
+
+    private static WorkbenchItem itemAt(List<WorkbenchItem> items, Path p) {
+        if (p == null) return null;
+        return items.stream().filter(i -> i.parent() == null && i.path().equals(p)).findFirst().orElse(null);
     }
 
     /** The item's own image: for a slice or member, the file record narrowed to that image. */
@@ -85,8 +99,20 @@ public final class ComparePanel extends BorderPane {
         WorkbenchItem n = newer.getValue();
         older.getItems().setAll(loaded);
         newer.getItems().setAll(loaded);
-        older.setValue(loaded.contains(o) ? o : loaded.size() >= 2 ? loaded.get(0) : null);
-        newer.setValue(loaded.contains(n) ? n : loaded.size() >= 2 ? loaded.get(1) : null);
+        WorkbenchItem wo = itemAt(loaded, wantOld);
+        WorkbenchItem wn = itemAt(loaded, wantNew);
+        if (wantOld != null || wantNew != null) {
+            // compared by path (command line): show those two, or nothing rather than two other binaries
+            older.setValue(wo);
+            newer.setValue(wn);
+            if (wo != null && wn != null) {
+                wantOld = null; // both shown: from here on the pickers are the user's
+                wantNew = null;
+            }
+        } else {
+            older.setValue(loaded.contains(o) ? o : loaded.size() >= 2 ? loaded.get(0) : null);
+            newer.setValue(loaded.contains(n) ? n : loaded.size() >= 2 ? loaded.get(1) : null);
+        }
     }
 
     private static void collect(WorkbenchItem it, List<WorkbenchItem> out) {

@@ -65,7 +65,8 @@ public final class TargetPickerView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(intent, Priority.SOMETIMES);
         reasons.setId("target-reasons");
-        reasons.setPrefHeight(130);
+        reasons.setFixedCellSize(24);
+        reasons.setPrefHeight(28);
         reasons.setCellFactory(lv -> new ReasonCell());
         reasons.setOnMouseClicked(e -> reveal(reasons.getSelectionModel().getSelectedItem()));
         reasons.setOnKeyPressed(e -> {
@@ -101,6 +102,13 @@ public final class TargetPickerView extends VBox {
             reasons.getItems().add(new Row("intent: " + f.title() + "  [" + f.id() + "]", "reason-intent", f));
         }
         for (String p : v.passed()) reasons.getItems().add(new Row("ok: " + p, "reason-passed", null));
+        fitReasons();
+    }
+
+    /** As tall as its rows (up to eight), so a two-line verdict is not followed by a well of empty rows. */
+    private void fitReasons() {
+        int rows = Math.max(1, Math.min(8, reasons.getItems().size()));
+        reasons.setPrefHeight(rows * 24 + 4);
     }
 
     public Label verdictLabel() {
