@@ -130,19 +130,29 @@ class WindowTraceTest {
         waitUntil(10, () -> fx(() -> vm.footerProperty().get() != null && vm.events().size() == live));
         assertEquals(1, fx(() -> window.dock().getTabs().stream().filter(t -> "trace".equals(t.getUserData())).count()));
 
-        // closing the panel while a run is going stops it
-        fxRun(() -> window.startTrace(fx(() -> new dev.crosslens.app.trace.RunDialogViewModel(
-                workbench.active().path(), workbench.sandbox(), workbench.executor())).request()));
+        // closing the panel while a run is going stops it: a probe that sleeps until killed
+        Path forever = Fixtures.file("sandbox-probe", "probe-linux-amd64");
+        dev.crosslens.app.trace.RunDialogViewModel dvm = fx(() -> new dev.crosslens.app.trace.RunDialogViewModel(
+                forever, workbench.sandbox(), workbench.executor()));
+        fxRun(() -> dvm.argumentsProperty().set("forever"));
+        fxRun(() -> dvm.timeoutSecondsProperty().set(120));
+        TraceViewModel fvm = fx(() -> window.startTrace(dvm.request()));
+        waitUntil(20, () -> fx(() -> fvm.stdoutProperty().get().contains("forever: sleeping")));
+        assertTrue(fx(() -> fvm.runningProperty().get()));
+        long t0 = System.nanoTime();
         fxRun(() -> {
             Tab t = window.dock().getTabs().stream().filter(x -> "trace".equals(x.getUserData())).findFirst().orElseThrow();
-            window.dock().getTabs().remove(t);
+            window.dock().getTabs().remove(t); // what the tab's close button does, then its onClosed
             t.getOnClosed().handle(null);
         });
-        waitUntil(15, () -> fx(() -> vm.queued() > 0 || !vm.runningProperty().get()) && fx(() -> {
-            vm.drain(100_000);
-            return !vm.runningProperty().get();
+        // the view is gone, so nothing drains the queue: drain here until the run's end arrives
+        waitUntil(15, () -> fx(() -> {
+            fvm.drain(100_000);
+            return !fvm.runningProperty().get();
         }));
-        assertFalse(fx(() -> vm.runningProperty().get()));
+        assertTrue(System.nanoTime() - t0 < 15_000_000_000L, "stopped well before its 120 s limit");
+        assertNotNull(fx(() -> fvm.footerProperty().get()), "the run ended with a footer");
+        assertTrue(fx(() -> window.panel("trace")) == null);
     }
 
     @Test
