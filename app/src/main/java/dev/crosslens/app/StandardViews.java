@@ -34,7 +34,10 @@ public final class StandardViews {
         if (last != null) vm.targets().stream().filter(p -> p.id().equals(last)).findFirst().ifPresent(vm.targetProperty()::set);
         vm.targetProperty().addListener((o, a, t) -> s.setLastTarget(t == null ? null : t.id()));
         vm.intentTextProperty().addListener((o, a, t) -> s.setLastIntent(t));
-        vm.fileProperty().set(it.file());
+        // a fat slice or archive member is checked on its own image, not the whole file
+        dev.crosslens.model.BinaryFile f = it.file();
+        vm.fileProperty().set(it.parent() == null ? f
+                : new dev.crosslens.model.BinaryFile(f.path(), f.size(), f.sha256(), it.image()));
         return new TargetPickerView(vm);
     }
 

@@ -37,7 +37,8 @@ public final class Workbench implements AutoCloseable {
     private final Settings settings;
     private final ParseOptions options;
     private final ExecutorService executor;
-    private Sandbox sandbox;
+    /** Made on a worker at start (it reads its syscall mapping); ready long before anyone asks for a run. */
+    private final java.util.concurrent.CompletableFuture<Sandbox> sandbox;
 
     public Workbench(Settings settings, ParseOptions options) {
         this.settings = settings;
@@ -48,6 +49,7 @@ public final class Workbench implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.sandbox = java.util.concurrent.CompletableFuture.supplyAsync(Sandbox::new, executor);
         active.addListener((obs, old, now) -> {
             if (old == null || now == null || old.root() != now.root()) selection.set(Extent.NONE);
         });
@@ -138,10 +140,9 @@ public final class Workbench implements AutoCloseable {
         return executor;
     }
 
-    /** The sandbox that runs and traces binaries (Run > Run in sandbox…); made on first use. */
+    /** The sandbox that runs and traces binaries (Run > Run in sandbox…). */
     public Sandbox sandbox() {
-        if (sandbox == null) sandbox = new Sandbox();
-        return sandbox;
+        return sandbox.join();
     }
 
     /** Runs background work (parses, exports, folder listings). */
