@@ -222,5 +222,21 @@ class WindowFeaturesTest {
         fxRun(() -> window.activeWorkspace().show("findings"));
         FindingsView fv = fx(() -> (FindingsView) window.activeWorkspace().view("findings"));
         assertEquals(armFindings, fx(() -> List.copyOf(fv.viewModel().allFindings())));
+
+        // and its Overview checks the target on the member's own image
+        fxRun(() -> window.activeWorkspace().show("overview"));
+        TargetPickerView armPicker = fx(() -> (TargetPickerView) window.activeWorkspace().view("overview").lookup(".target-picker"));
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<TargetProfile> c = (ComboBox<TargetProfile>) armPicker.lookup("#target-combo");
+            c.setValue(profile("debian-12-amd64"));
+        });
+        waitUntil(20, () -> fx(() -> armPicker.verdictLabel().getText().startsWith("WILL FAIL")));
+        WorkbenchItem amd = fx(() -> root.children().stream().filter(c -> c.label().equals("linux-amd64"))
+                .findFirst().orElseThrow());
+        fxRun(() -> workbench.activeProperty().set(amd));
+        waitUntil(10, () -> fx(() -> window.activeWorkspace() != null && window.activeWorkspace().item() == amd));
+        TargetPickerView amdPicker = fx(() -> (TargetPickerView) window.activeWorkspace().view("overview").lookup(".target-picker"));
+        waitUntil(20, () -> fx(() -> amdPicker.verdictLabel().getText().startsWith("RUNS")));
     }
 }
