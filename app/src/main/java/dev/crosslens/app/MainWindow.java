@@ -1,5 +1,18 @@
 package dev.crosslens.app;
 
+import dev.crosslens.app.compare.ComparePanel;
+import dev.crosslens.app.findings.FindingsView;
+import dev.crosslens.app.findings.FindingsViewModel;
+import dev.crosslens.app.libraries.LibrariesView;
+import dev.crosslens.app.libraries.LibrariesViewModel;
+import dev.crosslens.app.symbols.SymbolsView;
+import dev.crosslens.app.trace.RunDialog;
+import dev.crosslens.app.trace.RunDialogViewModel;
+import dev.crosslens.app.trace.TraceDiffView;
+import dev.crosslens.app.trace.TraceDiffViewModel;
+import dev.crosslens.app.trace.TraceView;
+import dev.crosslens.app.trace.TraceViewModel;
+import dev.crosslens.parsers.sandbox.RunRequest;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +71,7 @@ public final class MainWindow extends BorderPane {
     private final Menu recentMenu = new Menu("Open Recent");
     private ChangeListener<WorkbenchItem.State> activeStateListener;
     private WorkbenchItem watched;
+    private TraceViewModel traceVm;
 
     public MainWindow(Workbench workbench, Samples samples) {
         this.workbench = workbench;
@@ -93,6 +107,9 @@ public final class MainWindow extends BorderPane {
 
         workbench.items().addListener((ListChangeListener<WorkbenchItem>) c -> rebuildTree());
         workbench.activeProperty().addListener((o, a, item) -> showActive());
+        workbench.revealRequestProperty().addListener((o, a, r) -> {
+            if (r != null) reveal(r);
+        });
         setOnDragOver(this::onDragOver);
         setOnDragDropped(this::onDragDropped);
         showActive();
@@ -121,8 +138,24 @@ public final class MainWindow extends BorderPane {
             if (w != null) w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
             if (w != null) w.hide();
         });
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), close, reload,
+        MenuItem openTrace = new MenuItem("Open trace…");
+        openTrace.setId("open-trace");
+        openTrace.setOnAction(e -> {
+            Path p = chooseFile("Open a recorded trace session");
+            if (p != null) openTrace(p);
+        });
+        Menu file = new Menu("File", null, open, recentMenu, openTrace, new SeparatorMenuItem(), close, reload,
                 new SeparatorMenuItem(), quit);
+
+        MenuItem runItem = new MenuItem("Run in sandbox…");
+        runItem.setId("run-in-sandbox");
+        runItem.setAccelerator(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN));
+        runItem.setOnAction(e -> runInSandbox());
+        MenuItem stopItem = new MenuItem("Stop run");
+        stopItem.setOnAction(e -> {
+            if (traceVm != null) traceVm.stop();
+        });
+        Menu run = new Menu("Run", null, runItem, stopItem);
 
         MenuItem find = new MenuItem("Filter symbols");
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
@@ -146,11 +179,15 @@ public final class MainWindow extends BorderPane {
             m.setOnAction(e -> openPanel(p));
             tools.getItems().add(m);
         }
-        if (tools.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("(no tools registered)");
-            none.setDisable(true);
-            tools.getItems().add(none);
-        }
+        MenuItem compareTraces = new MenuItem("Compare traces…");
+        compareTraces.setId("compare-traces");
+        compareTraces.setOnAction(e -> {
+            Path a = chooseFile("The older trace session");
+            Path b = a == null ? null : chooseFile("The newer trace session");
+            if (b != null) compareTraces(a, b);
+        });
+        if (!tools.getItems().isEmpty()) tools.getItems().add(new SeparatorMenuItem());
+        tools.getItems().add(compareTraces);
         MenuItem openSamples = new MenuItem("Open samples");
         openSamples.setId("open-samples");
         openSamples.setOnAction(e -> openSamples());
@@ -164,9 +201,113 @@ public final class MainWindow extends BorderPane {
             a.show();
         });
         Menu help = new Menu("Help", null, openSamples, about);
-        MenuBar bar = new MenuBar(file, edit, view, tools, help);
+        MenuBar bar = new MenuBar(file, edit, view, run, tools, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private Path chooseFile(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    /** Run > Run in sandbox… (Ctrl+R): asks how to run the selected binary, then traces it in the Trace panel. */
+    public void runInSandbox() {
+        RunDialog dialog = runDialog();
+        if (dialog != null) dialog.showAndWait().ifPresent(this::startTrace);
+    }
+
+    /** The Run dialog for the selected binary, not shown yet; null (and a status line) when none is loaded. */
+    public RunDialog runDialog() {
+        WorkbenchItem item = workbench.active();
+        if (item == null || item.state() != WorkbenchItem.State.LOADED) {
+            status.setText("Select a loaded binary to run it");
+            return null;
+        }
+        // The plan (which runner, or why none can) is worked out off the FX thread by the view model.
+        RunDialogViewModel vm = new RunDialogViewModel(item.root().path(), workbench.sandbox(), workbench.executor());
+        return new RunDialog(getScene() == null ? null : getScene().getWindow(), vm);
+    }
+
+    /** Starts a run in the Trace panel (opened if needed); a run already going there is stopped first. */
+    public TraceViewModel startTrace(RunRequest request) {
+        TraceViewModel vm = tracePanel();
+        vm.start(request);
+        return vm;
+    }
+
+    /** File > Open trace…: shows a recorded session in the Trace panel. */
+    public TraceViewModel openTrace(Path session) {
+        TraceViewModel vm = tracePanel();
+        vm.open(session);
+        return vm;
+    }
+
+    /** Tools > Compare traces…: the differences between two recorded sessions in a "Trace diff" panel. */
+    public TraceDiffViewModel compareTraces(Path older, Path newer) {
+        TraceDiffViewModel vm = new TraceDiffViewModel(workbench.executor());
+        Tab t = dockTab("trace-diff", "Trace diff", () -> null);
+        t.setText("Trace diff: " + older.getFileName() + " → " + newer.getFileName());
+        t.setContent(new TraceDiffView(vm));
+        vm.compare(older, newer);
+        return vm;
+    }
+
+    private TraceViewModel tracePanel() {
+        if (traceVm == null) {
+            TraceViewModel vm = new TraceViewModel(workbench.sandbox(), workbench.executor());
+            Tab t = dockTab("trace", "Trace", () -> new TraceView(vm));
+            t.textProperty().bind(javafx.beans.binding.Bindings.concat("Trace: ", vm.titleProperty()));
+            traceVm = vm;
+            t.setOnClosed(e -> {
+                vm.stop(); // closing the panel ends the program it was tracing
+                if (traceVm == vm) traceVm = null;
+            });
+        } else {
+            dockTab("trace", "Trace", () -> null);
+        }
+        return traceVm;
+    }
+
+    /** The dock tab with this id (selected), made with {@code content} when there is none. */
+    private Tab dockTab(String id, String title, java.util.function.Supplier<Node> content) {
+        for (Tab t : dock.getTabs()) {
+            if (id.equals(t.getUserData())) {
+                dock.getSelectionModel().select(t);
+                return t;
+            }
+        }
+        Tab t = new Tab(title, content.get());
+        t.setId("dock-" + id);
+        t.setUserData(id);
+        dock.getTabs().add(t);
+        dock.getSelectionModel().select(t);
+        // a trace or a comparison needs room for its tables: the dock gets most of the height when a panel opens
+        verticalSplit.setDividerPositions(0.3);
+        return t;
+    }
+
+    /** Tools > Compare builds on two files (the command line's {@code crosslens OLD NEW}). */
+    public ComparePanel compareBuilds(Path older, Path newer) {
+        Node n = openPanel("compare");
+        if (!(n instanceof ComparePanel)) return null;
+        ComparePanel p = (ComparePanel) n;
+        p.compare(older, newer);
+        return p;
+    }
+
+    /** The view of the dock tab with this id, or null. */
+    public Node panel(String id) {
+        for (Tab t : dock.getTabs()) {
+            if (id.equals(t.getUserData())) return t.getContent();
+        }
+        return null;
+    }
+
+    public TabPane dock() {
+        return dock;
     }
 
     private void fillRecent() {
@@ -270,17 +411,21 @@ public final class MainWindow extends BorderPane {
         e.consume();
     }
 
-    private void openPanel(ViewRegistry.Panel p) {
-        for (Tab t : dock.getTabs()) {
-            if (p.id().equals(t.getUserData())) {
-                dock.getSelectionModel().select(t);
-                return;
-            }
+    /** Opens (or selects) a registered panel in the dock and returns its view. */
+    public Node openPanel(String id) {
+        for (ViewRegistry.Panel p : workbench.views().panels()) {
+            if (p.id().equals(id)) return openPanel(p);
         }
-        Tab t = new Tab(p.title(), p.factory().apply(workbench));
-        t.setUserData(p.id());
-        dock.getTabs().add(t);
-        dock.getSelectionModel().select(t);
+        return null;
+    }
+
+    private Node openPanel(ViewRegistry.Panel p) {
+        Tab t = dockTab(p.id(), p.title(), () -> p.factory().apply(workbench));
+        if (t.getOnClosed() == null && t.getContent() instanceof ComparePanel) {
+            ComparePanel cp = (ComparePanel) t.getContent();
+            t.setOnClosed(e -> cp.dispose());
+        }
+        return t.getContent();
     }
 
     private void updateDock() {
@@ -386,6 +531,55 @@ public final class MainWindow extends BorderPane {
                 break;
         }
         center.getChildren().setAll(content);
+    }
+
+    /** Shows a symbol, library or finding of the active binary in the tab that lists it. */
+    private void reveal(Workbench.Reveal r) {
+        ItemWorkspace ws = activeWorkspace();
+        if (ws == null) return;
+        switch (r.kind()) {
+            case SYMBOL:
+                if (ws.show("symbols") && ws.view("symbols") instanceof SymbolsView) {
+                    SymbolsView v = (SymbolsView) ws.view("symbols");
+                    v.viewModel().regexProperty().set(false);
+                    v.viewModel().filterTextProperty().set(r.name());
+                    if (!v.table().getItems().isEmpty()) v.table().getSelectionModel().select(0);
+                }
+                break;
+            case LIBRARY:
+                if (ws.show("libraries") && ws.view("libraries") instanceof LibrariesView) {
+                    TreeView<LibrariesViewModel.Node> t = ((LibrariesView) ws.view("libraries")).tree();
+                    TreeItem<LibrariesViewModel.Node> hit = findLibrary(t.getRoot(), r.name());
+                    if (hit != null) {
+                        for (TreeItem<LibrariesViewModel.Node> p = hit.getParent(); p != null; p = p.getParent()) p.setExpanded(true);
+                        t.getSelectionModel().select(hit);
+                        int row = t.getRow(hit);
+                        if (row >= 0) t.scrollTo(row);
+                    }
+                }
+                break;
+            case FINDING:
+                if (ws.show("findings") && ws.view("findings") instanceof FindingsView) {
+                    FindingsViewModel vm = ((FindingsView) ws.view("findings")).viewModel();
+                    // A target or intent finding is not among the file's own; it joins the list to be shown.
+                    if (!vm.allFindings().contains(r.finding())) vm.allFindings().add(0, r.finding());
+                    vm.filterTextProperty().set("");
+                    vm.selectEvidence(r.finding(), r.finding().primaryExtent());
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static TreeItem<LibrariesViewModel.Node> findLibrary(TreeItem<LibrariesViewModel.Node> at, String name) {
+        if (at == null) return null;
+        if (at.getValue() != null && name.equals(at.getValue().label())) return at;
+        for (TreeItem<LibrariesViewModel.Node> c : at.getChildren()) {
+            TreeItem<LibrariesViewModel.Node> f = findLibrary(c, name);
+            if (f != null) return f;
+        }
+        return null;
     }
 
     public TreeView<WorkbenchItem> tree() {

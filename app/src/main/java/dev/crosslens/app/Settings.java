@@ -70,4 +70,23 @@ public final class Settings {
         node.putDouble("window.h", h);
         node.putBoolean("window.max", maximized);
     }
+
+    /** The target profile id last picked on the Overview, or null. */
+    public String lastTarget() {
+        return node.get("target.last", null);
+    }
+
+    public void setLastTarget(String id) {
+        if (id == null) node.remove("target.last");
+        else node.put("target.last", id);
+    }
+
+    /** The build intent last typed next to the target ("" when none). */
+    public String lastIntent() {
+        return node.get("target.intent", "");
+    }
+
+    public void setLastIntent(String intent) {
+        node.put("target.intent", intent == null ? "" : intent);
+    }
 }

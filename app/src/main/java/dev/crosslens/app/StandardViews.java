@@ -1,5 +1,7 @@
 package dev.crosslens.app;
 
+import dev.crosslens.app.findings.TargetPickerView;
+import dev.crosslens.app.findings.TargetPickerViewModel;
 import dev.crosslens.app.go.GoView;
 import dev.crosslens.app.go.GoViewModel;
 import dev.crosslens.app.hex.HexView;
@@ -23,9 +25,25 @@ public final class StandardViews {
     private StandardViews() {
     }
 
+    /** The Overview's target picker: starts on the last target picked and remembers the next one. */
+    static TargetPickerView targetPicker(Workbench wb, WorkbenchItem it) {
+        TargetPickerViewModel vm = new TargetPickerViewModel(wb.executor(), f -> wb.reveal(Workbench.Reveal.finding(f)));
+        Settings s = wb.settings();
+        vm.intentTextProperty().set(s.lastIntent());
+        String last = s.lastTarget();
+        if (last != null) vm.targets().stream().filter(p -> p.id().equals(last)).findFirst().ifPresent(vm.targetProperty()::set);
+        vm.targetProperty().addListener((o, a, t) -> s.setLastTarget(t == null ? null : t.id()));
+        vm.intentTextProperty().addListener((o, a, t) -> s.setLastIntent(t));
+        // a fat slice or archive member is checked on its own image, not the whole file
+        dev.crosslens.model.BinaryFile f = it.file();
+        vm.fileProperty().set(it.parent() == null ? f
+                : new dev.crosslens.model.BinaryFile(f.path(), f.size(), f.sha256(), it.image()));
+        return new TargetPickerView(vm);
+    }
+
     public static void register(ViewRegistry r) {
         r.registerItemView("overview", "Overview",
-                (wb, it) -> new OverviewView(new OverviewViewModel(it.file(), it.image()), wb));
+                (wb, it) -> new OverviewView(new OverviewViewModel(it.file(), it.image()), wb, targetPicker(wb, it)));
         r.registerItemView("sections", "Sections", (wb, it) -> new SectionsView(new SectionsViewModel(it.image().core()), wb));
         r.registerItemView("symbols", "Symbols", (wb, it) -> new SymbolsView(new SymbolsViewModel(it.image().core().symbols()), wb));
         r.registerItemView("libraries", "Libraries", (wb, it) -> new LibrariesView(new LibrariesViewModel(it.image().core()), wb));

@@ -6,7 +6,9 @@ import dev.crosslens.model.Extent;
 import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
 import dev.crosslens.model.archive.ArchiveMember;
+import dev.crosslens.model.finding.Finding;
 import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,10 +32,13 @@ public final class Workbench implements AutoCloseable {
     private final ObjectProperty<WorkbenchItem> active = new SimpleObjectProperty<>();
     private final ObjectProperty<Extent> selection = new SimpleObjectProperty<>(Extent.NONE);
     private final ReadOnlyObjectWrapper<String> requestedView = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Reveal> revealRequest = new ReadOnlyObjectWrapper<>();
     private final ViewRegistry views = new ViewRegistry();
     private final Settings settings;
     private final ParseOptions options;
     private final ExecutorService executor;
+    /** Made on a worker at start (it reads its syscall mapping); ready long before anyone asks for a run. */
+    private final java.util.concurrent.CompletableFuture<Sandbox> sandbox;
 
     public Workbench(Settings settings, ParseOptions options) {
         this.settings = settings;
@@ -44,6 +49,7 @@ public final class Workbench implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.sandbox = java.util.concurrent.CompletableFuture.supplyAsync(Sandbox::new, executor);
         active.addListener((obs, old, now) -> {
             if (old == null || now == null || old.root() != now.root()) selection.set(Extent.NONE);
         });
@@ -76,6 +82,47 @@ public final class Workbench implements AutoCloseable {
         requestedView.set(id);
     }
 
+    /** Something named in the active binary to show in the view that lists it. */
+    public record Reveal(Kind kind, String name, Finding finding) {
+        /** Which view shows it. */
+        public enum Kind { SYMBOL, LIBRARY, FINDING }
+
+        public static Reveal symbol(String name) {
+            return new Reveal(Kind.SYMBOL, name, null);
+        }
+
+        public static Reveal library(String name) {
+            return new Reveal(Kind.LIBRARY, name, null);
+        }
+
+        public static Reveal finding(Finding f) {
+            return new Reveal(Kind.FINDING, f.id(), f);
+        }
+    }
+
+    /**
+     * Asks the window to reveal a symbol (Symbols tab, filtered to it), a library (Libraries tab) or a finding
+     * (Findings tab, selected, with its evidence) of the active binary. Views that name things call this; the window
+     * subscribes to {@link #revealRequestProperty()}.
+     */
+    public void reveal(Reveal r) {
+        revealRequest.set(null);
+        revealRequest.set(r);
+    }
+
+    /** Reveals a symbol or, when the active binary has a library of that name, the library. */
+    public void revealByName(String name) {
+        if (name == null || name.isEmpty()) return;
+        WorkbenchItem a = active.get();
+        boolean library = a != null && a.image() != null
+                && a.image().core().libraries().stream().anyMatch(l -> name.equals(l.name()));
+        reveal(library ? Reveal.library(name) : Reveal.symbol(name));
+    }
+
+    public ReadOnlyObjectProperty<Reveal> revealRequestProperty() {
+        return revealRequest.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<String> requestedViewProperty() {
         return requestedView.getReadOnlyProperty();
     }
@@ -91,6 +138,11 @@ public final class Workbench implements AutoCloseable {
     /** The workbench's worker threads, for view models that take an executor. */
     public java.util.concurrent.Executor executor() {
         return executor;
+    }
+
+    /** The sandbox that runs and traces binaries (Run > Run in sandbox…). */
+    public Sandbox sandbox() {
+        return sandbox.join();
     }
 
     /** Runs background work (parses, exports, folder listings). */
@@ -134,6 +186,7 @@ public final class Workbench implements AutoCloseable {
     private void load(WorkbenchItem item) {
         BinaryLoadTask task = new BinaryLoadTask(item.path(), options);
         int gen = item.nextGeneration(() -> task.cancel(true));
+        item.dispose(); // the views of the previous load go
         item.children().clear();
         item.progressProperty().bind(task.progressProperty());
         item.messageProperty().bind(task.messageProperty());
@@ -174,18 +227,23 @@ public final class Workbench implements AutoCloseable {
             for (FatSlice s : ((FatImage) image).slices()) {
                 if (s.image() == null) continue;
                 WorkbenchItem child = new WorkbenchItem(item, s.arch().label() + " slice @0x"
-                        + Long.toHexString(s.offset()), s.image());
+                        + Long.toHexString(s.offset()), scope(item, "slice " + s.arch().label()), s.image());
                 item.children().add(child);
                 addChildren(child, s.image());
             }
         } else if (image instanceof ArchiveImage) {
             for (ArchiveMember m : ((ArchiveImage) image).members()) {
                 if (m.image() == null) continue;
-                WorkbenchItem child = new WorkbenchItem(item, m.name(), m.image());
+                WorkbenchItem child = new WorkbenchItem(item, m.name(), scope(item, "member " + m.name()), m.image());
                 item.children().add(child);
                 addChildren(child, m.image());
             }
         }
+    }
+
+    /** The findings engine's scope of a part of {@code parent} (the same joining as FindingsEngine's). */
+    private static String scope(WorkbenchItem parent, String part) {
+        return parent.scope().isEmpty() ? part : parent.scope() + " / " + part;
     }
 
     /** Cancels the item's parse if one is running. */
@@ -198,6 +256,7 @@ public final class Workbench implements AutoCloseable {
         int index = items.indexOf(root);
         if (index < 0) return;
         root.nextGeneration(() -> { }); // drops a running parse's result
+        root.dispose();
         root.cancelled();
         items.remove(index);
         if (active.get() != null && active.get().root() == root) {

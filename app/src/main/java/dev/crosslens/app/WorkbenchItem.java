@@ -27,6 +27,7 @@ public final class WorkbenchItem {
     private final Path path;
     private final WorkbenchItem parent;
     private final String label;
+    private final String scope;
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
     private final ObjectProperty<BinaryFile> file = new SimpleObjectProperty<>();
     private final ObjectProperty<BinaryImage> image = new SimpleObjectProperty<>();
@@ -38,17 +39,24 @@ public final class WorkbenchItem {
     private final ObservableList<WorkbenchItem> children = FXCollections.observableArrayList();
     private int generation;
     private Runnable cancel = () -> { };
+    private final java.util.List<Runnable> disposers = new java.util.ArrayList<>();
 
     WorkbenchItem(Path path) {
         this.path = path;
         this.parent = null;
         this.label = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        this.scope = "";
     }
 
-    WorkbenchItem(WorkbenchItem parent, String label, BinaryImage image) {
+    /**
+     * @param scope where the image is in the file, as the findings engine names it ({@code slice arm64},
+     *              {@code member foo.o}, nested ones joined by " / ")
+     */
+    WorkbenchItem(WorkbenchItem parent, String label, String scope, BinaryImage image) {
         this.path = parent.path;
         this.parent = parent;
         this.label = label;
+        this.scope = scope;
         this.file.set(parent.file.get());
         this.bytes.set(parent.bytes.get());
         this.image.set(image);
@@ -133,9 +141,36 @@ public final class WorkbenchItem {
         cancel.run();
     }
 
-    /** The findings engine's verdicts on the whole file (every slice and member), worst first. */
+    /**
+     * Runs {@code r} when this item's views go away: the file is closed or reloaded (views with workers, such as
+     * the resolution graph, stop them here).
+     */
+    public void onDispose(Runnable r) {
+        disposers.add(r);
+    }
+
+    /** Runs and forgets the dispose actions of this item and its children. */
+    void dispose() {
+        for (WorkbenchItem c : children) c.dispose();
+        java.util.List<Runnable> run = new java.util.ArrayList<>(disposers);
+        disposers.clear();
+        for (Runnable r : run) r.run();
+    }
+
+    /** Where this image is in its file, in the findings engine's words; "" for the file itself. */
+    public String scope() {
+        return scope;
+    }
+
+    /**
+     * The findings engine's verdicts, worst first: on the whole file (every slice and member) for a file; for a fat
+     * slice or an archive member, those whose scope names it (or an image nested in it).
+     */
     public List<Finding> findings() {
-        return parent == null ? findings : root().findings();
+        if (parent == null) return findings;
+        return root().findings.stream()
+                .filter(f -> f.scope().equals(scope) || f.scope().startsWith(scope + " / "))
+                .toList();
     }
 
     void loaded(BinaryFile f, ByteBuffer data, List<Finding> found) {

@@ -1,7 +1,6 @@
 package dev.crosslens.app;
 
-import dev.crosslens.app.compare.CompareView;
-import dev.crosslens.app.compare.CompareViewModel;
+import dev.crosslens.app.compare.ComparePanel;
 import dev.crosslens.app.findings.FindingsView;
 import dev.crosslens.app.findings.FindingsViewModel;
 import dev.crosslens.app.graph.ResolutionView;
@@ -25,29 +24,65 @@ public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
+    /** What the window is started with: files to open, and whether to compare the two of them. */
+    public record LaunchArgs(List<Path> files, boolean compare) {
+        public LaunchArgs {
+            files = List.copyOf(files);
+        }
+
+        /**
+         * {@code crosslens A B C} opens files and folders; {@code crosslens OLD NEW} with exactly two regular files,
+         * or {@code crosslens --compare OLD NEW}, also compares them.
+         */
+        public static LaunchArgs parse(String[] args) {
+            List<Path> files = new ArrayList<>();
+            boolean compare = false;
+            for (String a : args) {
+                if (a.equals("--")) continue;
+                if (a.equals("--compare")) {
+                    compare = true;
+                    continue;
+                }
+                files.add(Path.of(a));
+            }
+            if (compare && files.size() != 2) {
+                throw new IllegalArgumentException("--compare takes exactly two files, got " + files.size());
+            }
+            boolean two = files.size() == 2 && files.stream().allMatch(java.nio.file.Files::isRegularFile);
+            return new LaunchArgs(files, compare || two);
+        }
+    }
+
     static void launch(String[] args) {
-        List<Path> files = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("--")) continue;
-            files.add(Path.of(a));
+        LaunchArgs parsed;
+        try {
+            parsed = LaunchArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("crosslens: " + e.getMessage());
+            System.exit(2);
+            return;
         }
         Platform.startup(() -> open(new Stage(), new Workbench(Settings.user(), ParseOptions.defaults()),
-                Samples.userCache(), files));
+                Samples.userCache(), parsed));
+    }
+
+    public static MainWindow open(Stage stage, Workbench workbench, Samples samples, List<Path> files) {
+        return open(stage, workbench, samples, new LaunchArgs(files, false));
     }
 
     /**
      * Shows the workbench on a stage and opens {@code files}; what {@code main} runs once the toolkit is up
      * (tests call it on their own stage).
      */
-    public static MainWindow open(Stage stage, Workbench workbench, Samples samples, List<Path> files) {
+    public static MainWindow open(Stage stage, Workbench workbench, Samples samples, LaunchArgs args) {
+        List<Path> files = args.files();
         StandardViews.register(workbench.views());
         // Other features plug in here, one line each.
         workbench.views().registerItemView("findings", "Findings", (wb, it) -> findingsView(wb, it))
                 .place("findings", 1);
         workbench.views().registerItemView("resolution", "Resolution", it -> it.file() != null,
-                (wb, it) -> new ResolutionView(new ResolutionViewModel(it.file(), null)));
-        workbench.views().registerPanel("compare", "Compare builds",
-                wb -> new CompareView(new CompareViewModel(wb.executor(), (before, after) -> wb.select(after))));
+                (wb, it) -> resolutionView(wb, it));
+        workbench.views().registerPanel("compare", "Compare builds", ComparePanel::new);
         MainWindow window = new MainWindow(workbench, samples);
         Settings s = workbench.settings();
         double[] b = s.windowBounds();
@@ -70,7 +105,15 @@ public final class WorkbenchLauncher {
         });
         stage.show();
         if (!files.isEmpty()) window.openPaths(files);
+        if (args.compare()) window.compareBuilds(files.get(0), files.get(1));
         return window;
+    }
+
+    /** The resolution graph: a click on a node reveals that symbol or library; its worker stops when the item goes. */
+    private static ResolutionView resolutionView(Workbench wb, WorkbenchItem item) {
+        ResolutionViewModel vm = new ResolutionViewModel(item.file(), wb::revealByName);
+        item.onDispose(vm::dispose);
+        return new ResolutionView(vm);
     }
 
     private static FindingsView findingsView(Workbench wb, WorkbenchItem item) {

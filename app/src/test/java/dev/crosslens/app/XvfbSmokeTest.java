@@ -124,4 +124,38 @@ class XvfbSmokeTest {
         fxRun(() -> window.darkThemeItem().setSelected(false));
         assertEquals(file == null ? 4 : 5, (int) fx(() -> window.tree().getRoot().getChildren().size()));
     }
+
+    @Test
+    void shootsTheTargetVerdictATraceAndACompare() throws Exception {
+        Path amd = dev.crosslens.parsers.testing.Fixtures.file("go-cross", "linux-amd64");
+        Path arm = dev.crosslens.parsers.testing.Fixtures.file("go-cross", "linux-arm64");
+        fxRun(() -> window.openPaths(List.of(amd, arm)));
+        waitUntil(120, () -> fx(() -> workbench.active() != null && workbench.active().path().equals(arm.toAbsolutePath())
+                && workbench.active().state() == WorkbenchItem.State.LOADED && window.activeWorkspace() != null));
+        fxRun(() -> window.activeWorkspace().show("overview"));
+        dev.crosslens.app.findings.TargetPickerView picker = fx(() -> (dev.crosslens.app.findings.TargetPickerView)
+                window.activeWorkspace().view("overview").lookup(".target-picker"));
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            var combo = (javafx.scene.control.ComboBox<dev.crosslens.parsers.analysis.TargetProfile>) picker.lookup("#target-combo");
+            combo.setValue(dev.crosslens.parsers.analysis.TargetProfiles.bundled().find("debian-12-amd64").orElseThrow());
+        });
+        waitUntil(30, () -> fx(() -> picker.verdictLabel().getText().startsWith("WILL FAIL")));
+        screenshot("08-target-verdict");
+
+        // a short real run in the Trace panel
+        var vm = fx(() -> window.startTrace(new dev.crosslens.app.trace.RunDialogViewModel(amd, workbench.sandbox(),
+                workbench.executor()).request()));
+        waitUntil(30, () -> fx(() -> !vm.runningProperty().get() && (vm.events().size() > 0
+                || !vm.statusProperty().get().isEmpty())));
+        screenshot("09-trace");
+
+        var panel = fx(() -> window.compareBuilds(amd, arm));
+        waitUntil(120, () -> fx(() -> panel.view().viewModel().diffProperty().get() != null));
+        screenshot("10-compare");
+        fxRun(() -> panel.view().tabs().getSelectionModel().select(panel.view().tabs().getTabs().size() - 1));
+        waitUntil(60, () -> fx(() -> panel.view().symbolGraph() != null
+                && panel.view().symbolGraph().viewModel().layoutProperty().get() != null));
+        screenshot("11-compare-symbol-graph");
+    }
 }

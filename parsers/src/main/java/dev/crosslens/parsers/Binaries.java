@@ -1,5 +1,6 @@
 package dev.crosslens.parsers;
 
+import dev.crosslens.parsers.io.ParseCancelledException;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.BinaryImage;
 import dev.crosslens.model.FatImage;
@@ -7,6 +8,7 @@ import dev.crosslens.model.ArchiveImage;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.parsers.archive.ArchiveParser;
 import dev.crosslens.parsers.demangle.SymbolDemangler;
+import dev.crosslens.parsers.detect.DetectedFormat;
 import dev.crosslens.parsers.detect.FormatDetector;
 import dev.crosslens.parsers.elf.ElfParser;
 import dev.crosslens.parsers.go.GoAnalyzer;
@@ -61,12 +63,16 @@ public final class Binaries {
     private static BinaryFile parse(ByteSource source, String name, ParseOptions options) throws IOException {
         BinaryReader reader = BinaryReader.of(source);
         BinaryImage image = openImage(reader, options, 0);
-        return new BinaryFile(name, source.size(), sha256(source), image);
+        String sha = sha256(source, options);
+        options.monitor().progress("Parsed", 1, 1);
+        return new BinaryFile(name, source.size(), sha, image);
     }
 
     /** Detects, parses and enriches the image in {@code reader}'s window. */
     static BinaryImage openImage(BinaryReader reader, ParseOptions options, int depth) throws IOException {
         options.checkCancelled();
+        ParseMonitor m = options.monitor();
+        if (depth == 0) m.progress("Detecting the format", 0, 4);
         FormatDetector detector = new FormatDetector();
         ImageOpener nested = window -> {
             if (depth + 1 > options.maxDepth()) {
@@ -74,7 +80,9 @@ public final class Binaries {
             }
             return openImage(window, options, depth + 1);
         };
-        BinaryImage image = switch (detector.detect(reader)) {
+        DetectedFormat format = detector.detect(reader);
+        if (depth == 0) m.progress("Parsing " + format.name().replace('_', ' '), 1, 4);
+        BinaryImage image = switch (format) {
             case ELF -> new ElfParser().parse(reader, options);
             case PE -> new PeParser().parse(reader, options);
             case COFF_OBJECT, COFF_IMPORT -> new CoffObjectParser().parse(reader, options);
@@ -83,25 +91,28 @@ public final class Binaries {
             case ARCHIVE -> new ArchiveParser().parse(reader, options, nested);
             case NOT_BINARY -> throw new UnsupportedFormatException(detector.describeNonBinary(reader));
         };
-        return enrich(image, reader, options);
+        return enrich(image, reader, options, depth);
     }
 
-    private static BinaryImage enrich(BinaryImage image, BinaryReader reader, ParseOptions options)
+    private static BinaryImage enrich(BinaryImage image, BinaryReader reader, ParseOptions options, int depth)
             throws IOException {
         if (image instanceof FatImage || image instanceof ArchiveImage) {
             return image; // their children were enriched when they were opened
         }
         ImageCore core = image.core();
         if (options.goAnalysis()) {
+            if (depth == 0) options.monitor().progress("Go analysis", 2, 4);
             core = new GoAnalyzer().analyze(image, reader, options);
         }
         if (options.demangle()) {
+            if (depth == 0) options.monitor().progress("Demangling symbols", 3, 4);
             core = new SymbolDemangler().demangle(core);
         }
         return core == image.core() ? image : image.withCore(core);
     }
 
-    static String sha256(ByteSource source) {
+    /** Hashes the whole file, reporting every 4 MiB (the monitor's progress bar moves on a large file). */
+    static String sha256(ByteSource source, ParseOptions options) throws ParseCancelledException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -111,6 +122,10 @@ public final class Binaries {
         byte[] buf = new byte[1 << 16];
         long size = source.size();
         for (long off = 0; off < size; off += buf.length) {
+            if ((off & ((4L << 20) - 1)) == 0) {
+                options.checkCancelled();
+                options.monitor().progress("Hashing", off, size);
+            }
             int n = (int) Math.min(buf.length, size - off);
             source.read(off, buf, 0, n);
             md.update(buf, 0, n);

@@ -1,5 +1,6 @@
 package dev.crosslens.app.compare;
 
+import dev.crosslens.app.graph.SymbolDiffGraphView;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.HardeningState;
 import dev.crosslens.model.ImageCore;
@@ -81,6 +82,8 @@ public final class CompareView extends BorderPane {
     private final TableView<FieldChange> noise = new TableView<>();
     private final ComboBox<SymbolTable> tableFacet = new ComboBox<>();
     private final TabPane tabs = new TabPane();
+    private final Tab graphTab = new Tab("Symbol graph");
+    private SymbolDiffGraphView graph;
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -91,8 +94,9 @@ public final class CompareView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(new Tab("Symbols", symbolsTab()), new Tab("Sections", sectionsTab()),
                 new Tab("Libraries", libraries), new Tab("Go", scroll(goPane)), new Tab("Hardening", scroll(hardening)),
-                new Tab("Findings", findings), new Tab("Noise", noiseTab()));
-        for (Tab t : tabs.getTabs()) t.setId("tab-" + t.getText().toLowerCase(Locale.ROOT));
+                new Tab("Findings", findings), new Tab("Noise", noiseTab()), graphTab);
+        graphTab.setContent(new Label("The symbol graph appears once two builds are compared"));
+        for (Tab t : tabs.getTabs()) t.setId("tab-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-'));
         vm.diffProperty().addListener((o, a, d) -> render(d));
         vm.oldFileProperty().addListener((o, a, f) -> header(oldHeader, "OLD", f, null));
         vm.newFileProperty().addListener((o, a, f) -> header(newHeader, "NEW", f, null));
@@ -182,7 +186,15 @@ public final class CompareView extends BorderPane {
 
     private void render(BuildDiff d) {
         summary.getChildren().clear();
+        if (graph != null) graph.dispose();
+        graph = null;
         if (d == null) return;
+        // a click on a node shows that symbol in the Symbols tab of this comparison
+        graph = new SymbolDiffGraphView(d, name -> {
+            vm.symbolFilterProperty().set(name);
+            tabs.getSelectionModel().select(0);
+        });
+        graphTab.setContent(graph);
         for (Consequence c : d.consequences()) {
             Label l = new Label("\u25B6 " + c.summary());
             l.getStyleClass().add("diff-consequence");
@@ -213,6 +225,24 @@ public final class CompareView extends BorderPane {
         findings.getItems().setAll(d.findings());
         findings.setPlaceholder(new Label("No finding is new or gone"));
         noise.getItems().setAll(d.noise());
+    }
+
+    /** The symbol graph of the shown comparison, or null. */
+    public SymbolDiffGraphView symbolGraph() {
+        return graph;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public CompareViewModel viewModel() {
+        return vm;
+    }
+
+    /** Stops the symbol graph's worker (the panel is closed). */
+    public void dispose() {
+        if (graph != null) graph.dispose();
     }
 
     // ---- symbols ---------------------------------------------------------------------------------------
@@ -582,7 +612,4 @@ public final class CompareView extends BorderPane {
         return bars.getChildren().stream().filter(n -> n.getUserData() instanceof SizeChange).toList();
     }
 
-    TabPane tabs() {
-        return tabs;
-    }
 }

@@ -74,6 +74,10 @@ public final class ResolutionView extends BorderPane {
         if (f != null) vm.sysrootProperty().set(f.toPath());
     }
 
+    public ResolutionViewModel viewModel() {
+        return vm;
+    }
+
     public GraphView graphView() {
         return graphView;
     }

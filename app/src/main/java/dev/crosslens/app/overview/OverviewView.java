@@ -25,6 +25,11 @@ public final class OverviewView extends ScrollPane {
     private final Label verdict;
 
     public OverviewView(OverviewViewModel vm, Workbench workbench) {
+        this(vm, workbench, null);
+    }
+
+    /** @param targetPicker the "will it run there?" card's content (a target picker), or null for none */
+    public OverviewView(OverviewViewModel vm, Workbench workbench, javafx.scene.Node targetPicker) {
         getStyleClass().add("overview");
         setFitToWidth(true);
         verdict = new Label(vm.verdict());
@@ -46,6 +51,12 @@ public final class OverviewView extends ScrollPane {
         for (var c : cards.getChildren()) ((VBox) c).setPrefWidth(468);
 
         VBox content = new VBox(16, verdict, cards, diagnostics(vm.diagnostics(), workbench));
+        if (targetPicker != null) {
+            VBox target = Cards.card("Will it run there?", targetPicker);
+            target.setId("target-card");
+            target.setMaxWidth(950);
+            content.getChildren().add(1, target);
+        }
         content.setPadding(new Insets(18));
         setContent(content);
     }

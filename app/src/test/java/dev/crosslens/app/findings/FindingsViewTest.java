@@ -46,7 +46,8 @@ class FindingsViewTest {
     @Start
     void start(Stage stage) {
         vm = new FindingsViewModel(selectedExtent::set);
-        picker = new TargetPickerViewModel(TargetProfiles.bundled(), dev.crosslens.parsers.analysis.TargetChecker.standard());
+        picker = new TargetPickerViewModel(TargetProfiles.bundled(), dev.crosslens.parsers.analysis.Checker.standard(),
+                java.util.concurrent.Executors.newSingleThreadExecutor(), null);
         stage.setScene(new Scene(new VBox(new FindingsView(vm), new TargetPickerView(picker)), 900, 700));
         stage.show();
     }
@@ -79,9 +80,10 @@ class FindingsViewTest {
             picker.fileProperty().set(f);
             picker.targetProperty().set(TargetProfiles.bundled().find("debian-12-amd64").orElseThrow());
         });
-        String text = robot.lookup("#target-verdict").queryAs(Label.class).getText();
-        assertTrue(text.startsWith("WILL FAIL on Debian 12"), text);
+        Label verdict = robot.lookup("#target-verdict").queryAs(Label.class);
+        dev.crosslens.app.FxTesting.waitUntil(20, () -> dev.crosslens.app.FxTesting.fx(() -> verdict.getText().startsWith("WILL FAIL")));
+        assertTrue(verdict.getText().startsWith("WILL FAIL on Debian 12"), verdict.getText());
         robot.interact(() -> picker.targetProperty().set(TargetProfiles.bundled().find("debian-12-arm64").orElseThrow()));
-        assertTrue(robot.lookup("#target-verdict").queryAs(Label.class).getText().startsWith("RUNS"));
+        dev.crosslens.app.FxTesting.waitUntil(20, () -> dev.crosslens.app.FxTesting.fx(() -> verdict.getText().startsWith("RUNS")));
     }
 }

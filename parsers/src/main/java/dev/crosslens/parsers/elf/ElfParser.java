@@ -1,5 +1,6 @@
 package dev.crosslens.parsers.elf;
 
+import dev.crosslens.parsers.ParseMonitor;
 import dev.crosslens.model.BinaryFormat;
 import dev.crosslens.model.ElfImage;
 import dev.crosslens.model.Endianness;
@@ -42,14 +43,21 @@ public final class ElfParser {
     public ElfImage parse(BinaryReader r, ParseOptions options)
             throws MalformedBinaryException, ParseCancelledException {
         ElfContext ctx = new ElfContext(ordered(r), options);
+        ParseMonitor m = options.monitor();
+        m.progress("ELF header", 0, 6);
         readHeader(ctx);
         ctx.segments = readProgramHeaders(ctx);
+        m.progress("ELF sections", 1, 6);
         ctx.sections = readSectionHeaders(ctx);
         String interpreter = readInterpreter(ctx);
+        m.progress("ELF dynamic section", 2, 6);
         ElfDynamic dynamic = ElfDynamic.read(ctx);
         List<ElfNote> notes = ElfNotes.read(ctx);
+        m.progress("ELF symbols", 3, 6);
         ElfSymbolReader.Result symbols = new ElfSymbolReader(ctx).read();
+        m.progress("ELF relocations", 4, 6);
         List<ElfRelocationSection> relocations = new ElfRelocationReader(ctx, symbols).read();
+        m.progress("ELF assessment", 5, 6);
 
         ElfDetails details = new ElfDetails(ctx.header, ctx.segments, ctx.sections, interpreter,
                 dynamic.entries(), dynamic.needed(), dynamic.soname(), dynamic.rpath(), dynamic.runpath(), notes,

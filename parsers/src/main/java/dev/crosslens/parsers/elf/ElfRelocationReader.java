@@ -87,7 +87,10 @@ final class ElfRelocationReader {
         List<ElfRelocation> out = new ArrayList<>((int) count);
         long badSymbols = 0;
         for (int i = 0; i < count; i++) {
-            if ((i & 0xfff) == 0) ctx.options.checkCancelled();
+            if ((i & 0xfff) == 0) {
+                ctx.options.checkCancelled();
+                ctx.options.monitor().progress("ELF relocations", i, count);
+            }
             int at = (int) (i * entSize);
             long offset;
             long info;
@@ -145,7 +148,10 @@ final class ElfRelocationReader {
         List<ElfRelocation> out = new ArrayList<>();
         long base = 0;
         for (int i = 0; i < count; i++) {
-            if ((i & 0xfff) == 0) ctx.options.checkCancelled();
+            if ((i & 0xfff) == 0) {
+                ctx.options.checkCancelled();
+                ctx.options.monitor().progress("ELF relocations", i, count);
+            }
             long w = ctx.is64 ? b.getLong(i * word) : ElfParser.u32(b, i * word);
             Extent extent = ctx.r.extent(fileOffset + (long) i * word, word);
             if ((w & 1) == 0) {

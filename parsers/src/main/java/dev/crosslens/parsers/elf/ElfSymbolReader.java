@@ -136,7 +136,10 @@ final class ElfSymbolReader {
         long undefined = 0;
         int badNames = 0;
         for (int i = 0; i < count; i++) {
-            if ((i & 0xfff) == 0) ctx.options.checkCancelled();
+            if ((i & 0xfff) == 0) {
+                ctx.options.checkCancelled();
+                ctx.options.monitor().progress("ELF symbols", i, count);
+            }
             int at = (int) (i * entSize);
             long nameOff = ElfParser.u32(b, at);
             int info;

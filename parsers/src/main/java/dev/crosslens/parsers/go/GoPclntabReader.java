@@ -216,7 +216,10 @@ final class GoPclntabReader {
         int badNames = 0;
         int longNames = 0;
         for (int i = 0; i < count; i++) {
-            if ((i & 0xfff) == 0) options.checkCancelled();
+            if ((i & 0xfff) == 0) {
+                options.checkCancelled();
+                options.monitor().progress("Go functions", i, count);
+            }
             long entry = field(ftab, 2L * i * fieldSize, fieldSize);
             long funcoff = field(ftab, (2L * i + 1) * fieldSize, fieldSize);
             long next = field(ftab, (2L * i + 2) * fieldSize, fieldSize);

@@ -295,7 +295,10 @@ final class MachOBindReader {
                     + " (compressed) is not read; import names are missing", f.extent(24, 4)));
         }
         for (int i = 0; i < count; i++) {
-            if ((i & 4095) == 0) options.checkCancelled();
+            if ((i & 4095) == 0) {
+                options.checkCancelled();
+                options.monitor().progress("Mach-O chained imports", i, count);
+            }
             long e = importsOffset + (long) i * entSize;
             int ordinal;
             boolean weak;

@@ -1,5 +1,6 @@
 package dev.crosslens.parsers.macho;
 
+import dev.crosslens.parsers.ParseMonitor;
 import dev.crosslens.model.Arch;
 import dev.crosslens.model.BinaryFormat;
 import dev.crosslens.model.BinaryKind;
@@ -68,11 +69,18 @@ public final class MachOParser {
     public MachOImage parse(BinaryReader r, ParseOptions options)
             throws MalformedBinaryException, ParseCancelledException {
         Run run = new Run(r, options);
+        ParseMonitor m = options.monitor();
+        m.progress("Mach-O header", 0, 6);
         run.readHeader();
+        m.progress("Mach-O load commands", 1, 6);
         run.readLoadCommands();
+        m.progress("Mach-O symbols", 2, 6);
         run.readSymbols();
+        m.progress("Mach-O bindings", 3, 6);
         run.readBindings();
+        m.progress("Mach-O code signature", 4, 6);
         run.readCodeSignature();
+        m.progress("Mach-O relocations", 5, 6);
         run.readRelocations();
         run.resolveSymbolLibraries();
         return run.build();
@@ -483,7 +491,10 @@ public final class MachOParser {
             int badSections = 0;
             List<MachONlist> out = new ArrayList<>((int) symtab.nsyms());
             for (int i = 0; i < symtab.nsyms(); i++) {
-                if ((i & 4095) == 0) options.checkCancelled();
+                if ((i & 4095) == 0) {
+                    options.checkCancelled();
+                    options.monitor().progress("Mach-O symbols", i, symtab.nsyms());
+                }
                 int p = i * entSize;
                 long strx = table.getInt(p) & 0xffffffffL;
                 int type = table.get(p + 4) & 0xff;

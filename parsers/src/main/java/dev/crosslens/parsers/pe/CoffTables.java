@@ -148,7 +148,10 @@ final class CoffTables {
         List<CoffSymbol> out = new ArrayList<>();
         boolean big = entrySize == 20;
         for (long i = 0; i < count; ) {
-            if ((i & 0xffff) == 0) options.checkCancelled();
+            if ((i & 0xfff) == 0) {
+                options.checkCancelled();
+                options.monitor().progress("COFF symbols", i, count);
+            }
             int p = (int) (i * entrySize);
             String name;
             if (b.getInt(p) == 0) {

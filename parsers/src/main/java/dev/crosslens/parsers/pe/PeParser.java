@@ -81,6 +81,7 @@ public final class PeParser {
         }
 
         PeImage parse() throws MalformedBinaryException, ParseCancelledException {
+            options.monitor().progress("PE headers", 0, 4);
             PeDosHeader dos = readDosHeader();
             long coffOff = dos.lfanew() + 4;
             CoffFileHeader coff = readFileHeader(coffOff);
@@ -95,9 +96,12 @@ public final class PeParser {
                     coff.numberOfSections(), strings, options, diags);
             map = new RvaMap(sections, opt.sizeOfHeaders());
 
+            options.monitor().progress("PE imports", 1, 4);
             List<PeImportDescriptor> imports = table("imports", List.of(), () -> readImports(dir(dirs, 1)));
             List<PeImportDescriptor> delay = table("delay-imports", List.of(), () -> readDelayImports(dir(dirs, 13)));
+            options.monitor().progress("PE exports", 2, 4);
             PeExportDirectory exports = table("exports", null, () -> readExports(dir(dirs, 0)));
+            options.monitor().progress("PE relocations", 3, 4);
             PeBaseRelocations relocs = table("relocations", PeBaseRelocations.empty(),
                     () -> readBaseRelocations(dir(dirs, 5)));
             PeTlsDirectory tls = table("tls", null, () -> readTls(dir(dirs, 9)));
@@ -384,7 +388,10 @@ public final class PeParser {
                 ByteBuffer np = r.buffer(namesOff, nNames * 4);
                 ByteBuffer ord = r.buffer(ordOff, nNames * 2);
                 for (int i = 0; i < nNames; i++) {
-                    if ((i & 0xfff) == 0) options.checkCancelled();
+                    if ((i & 0xfff) == 0) {
+                        options.checkCancelled();
+                        options.monitor().progress("PE exports", i, nNames);
+                    }
                     int idx = CoffTables.u16(ord, 2 * i);
                     if (idx >= names.length) {
                         diags.add(Diagnostic.warning("pe.exports.ordinal", "export name " + i + " refers to slot "

@@ -1,0 +1,152 @@
+package dev.crosslens.app.compare;
+
+import dev.crosslens.app.Workbench;
+import dev.crosslens.app.WorkbenchItem;
+import dev.crosslens.model.BinaryFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * Tools > Compare builds: pick the old and the new binary among those open in the workbench (a fat slice or an
+ * archive member too), or drop files on the two headers of the compare view below.
+ */
+public final class ComparePanel extends BorderPane {
+    private final Workbench workbench;
+    private final CompareView view;
+    private final ComboBox<WorkbenchItem> older = new ComboBox<>();
+    private final ComboBox<WorkbenchItem> newer = new ComboBox<>();
+    private final ListChangeListener<WorkbenchItem> onItems = c -> refresh();
+    private final javafx.beans.value.ChangeListener<WorkbenchItem.State> onState = (o, a, b) -> refresh();
+    private final java.util.Set<WorkbenchItem> watched = new java.util.HashSet<>();
+    private Path wantOld;
+    private Path wantNew;
+
+    public ComparePanel(Workbench workbench) {
+        this.workbench = workbench;
+        this.view = new CompareView(new CompareViewModel(workbench.executor(), (before, after) -> workbench.select(after)));
+        getStyleClass().add("compare-panel");
+        older.setId("compare-old");
+        newer.setId("compare-new");
+        for (ComboBox<WorkbenchItem> c : List.of(older, newer)) {
+            c.setPromptText("an open binary");
+            c.setCellFactory(lv -> new ItemCell());
+            c.setButtonCell(new ItemCell());
+            c.setOnShowing(e -> refresh());
+        }
+        Button compare = new Button("Compare");
+        compare.setId("compare-run");
+        compare.disableProperty().bind(older.valueProperty().isNull().or(newer.valueProperty().isNull()));
+        compare.setOnAction(e -> {
+            wantOld = null; // the user's pick from now on
+            wantNew = null;
+            compareSelected();
+        });
+        Label hint = new Label("or drop two files on OLD / NEW below");
+        hint.getStyleClass().add("muted");
+        HBox bar = new HBox(8, new Label("Old"), older, new Label("New"), newer, compare, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 0, 8));
+        setTop(bar);
+        setCenter(view);
+        workbench.items().addListener(onItems);
+        refresh();
+    }
+
+    /** Compares the two picked items. */
+    public void compareSelected() {
+        BinaryFile a = fileOf(older.getValue());
+        BinaryFile b = fileOf(newer.getValue());
+        if (a != null && b != null) view.viewModel().compare(a, b);
+    }
+
+    /** Compares two files on disk (parsed on the workbench's executor), e.g. from the command line. */
+    public void compare(Path old, Path neu) {
+        wantOld = old.toAbsolutePath().normalize();
+        wantNew = neu.toAbsolutePath().normalize();
+        refresh(); // the pickers name these two once they are open in the workbench
+        view.viewModel().compare(old, neu);
+    }
+
+    private static WorkbenchItem itemAt(List<WorkbenchItem> items, Path p) {
+        if (p == null) return null;
+        return items.stream().filter(i -> i.parent() == null && i.path().equals(p)).findFirst().orElse(null);
+    }
+
+    /** The item's own image: for a slice or member, the file record narrowed to that image. */
+    static BinaryFile fileOf(WorkbenchItem item) {
+        if (item == null || item.state() != WorkbenchItem.State.LOADED || item.file() == null) return null;
+        BinaryFile f = item.file();
+        return item.parent() == null ? f : new BinaryFile(f.path(), f.size(), f.sha256(), item.image());
+    }
+
+    private void refresh() {
+        List<WorkbenchItem> loaded = new ArrayList<>();
+        for (WorkbenchItem it : workbench.items()) {
+            if (watched.add(it)) it.stateProperty().addListener(onState); // a file that finishes loading joins
+            collect(it, loaded);
+        }
+        WorkbenchItem o = older.getValue();
+        WorkbenchItem n = newer.getValue();
+        older.getItems().setAll(loaded);
+        newer.getItems().setAll(loaded);
+        WorkbenchItem wo = itemAt(loaded, wantOld);
+        WorkbenchItem wn = itemAt(loaded, wantNew);
+        if (wantOld != null || wantNew != null) {
+            // compared by path (command line): show those two, or nothing rather than two other binaries
+            older.setValue(wo);
+            newer.setValue(wn);
+            if (wo != null && wn != null) {
+                wantOld = null; // both shown: from here on the pickers are the user's
+                wantNew = null;
+            }
+        } else {
+            older.setValue(loaded.contains(o) ? o : loaded.size() >= 2 ? loaded.get(0) : null);
+            newer.setValue(loaded.contains(n) ? n : loaded.size() >= 2 ? loaded.get(1) : null);
+        }
+    }
+
+    private static void collect(WorkbenchItem it, List<WorkbenchItem> out) {
+        if (it.state() == WorkbenchItem.State.LOADED) out.add(it);
+        for (WorkbenchItem c : it.children()) collect(c, out);
+    }
+
+    public CompareView view() {
+        return view;
+    }
+
+    public ComboBox<WorkbenchItem> olderChoice() {
+        return older;
+    }
+
+    public ComboBox<WorkbenchItem> newerChoice() {
+        return newer;
+    }
+
+    /** Stops listening to the workbench and the graph worker (the panel is closed). */
+    public void dispose() {
+        workbench.items().removeListener(onItems);
+        for (WorkbenchItem it : watched) it.stateProperty().removeListener(onState);
+        watched.clear();
+        view.dispose();
+    }
+
+    private static final class ItemCell extends ListCell<WorkbenchItem> {
+        @Override
+        protected void updateItem(WorkbenchItem it, boolean empty) {
+            super.updateItem(it, empty);
+            setText(empty || it == null ? null
+                    : (it.parent() == null ? it.label() : it.root().label() + " › " + it.label())
+                    + "  " + it.image().core().arch().label());
+        }
+    }
+}
