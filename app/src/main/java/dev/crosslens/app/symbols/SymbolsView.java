@@ -49,6 +49,7 @@ public final class SymbolsView extends BorderPane implements Filterable {
                 Tables.column("#", 60, (SymbolsViewModel.Row r) -> r.symbol().index())));
         table.getColumns().get(0).getStyleClass().add("mono");
         table.getColumns().get(1).getStyleClass().add("mono");
+        table.setFixedCellSize(24); // every row one line: the flow skips measuring rows
         table.setItems(vm.sorted());
         table.setSortPolicy(t -> {
             vm.sort(t.getComparator());
