@@ -106,6 +106,15 @@ public final class SymbolsViewModel {
                     && needle.isEmpty();
         }
 
+        /**
+         * True when every row this query passes also passed {@code earlier}: the same facets and a plain needle
+         * that contains the earlier one (typing on narrows), so filtering the earlier result is enough.
+         */
+        boolean narrows(Query earlier) {
+            return earlier != null && pattern == null && earlier.pattern == null && definition == earlier.definition
+                    && table == earlier.table && binding == earlier.binding && needle.contains(earlier.needle);
+        }
+
         /** The rows of {@code order} that pass, in that order. */
         Row[] apply(Row[] order) {
             if (all()) return order;
@@ -123,6 +132,10 @@ public final class SymbolsViewModel {
 
     private final Row[] original;
     private volatile Row[] order;
+    /** The last filter computed, its query and the order it filtered: worker (or caller) thread only. */
+    private Query lastQuery;
+    private Row[] lastResult;
+    private Row[] lastOrder;
     private final ObservableList<Row> shownRows;
     private final Executor worker;
     private final Executor fx;
@@ -204,7 +217,7 @@ public final class SymbolsViewModel {
         long id = run.incrementAndGet();
         if (worker == null) {
             if (resort) order = sortedOrder(comparator);
-            show(id, q == NOTHING ? new Row[0] : q.apply(order));
+            show(id, filter(q));
             return;
         }
         busy.set(true);
@@ -215,10 +228,22 @@ public final class SymbolsViewModel {
                 order = o;
             }
             if (run.get() != id) return; // a newer request is queued; it will filter
-            Row[] result = q == NOTHING ? new Row[0] : q.apply(order);
+            Row[] result = filter(q);
             if (run.get() != id) return;
             fx.execute(() -> show(id, result));
         });
+    }
+
+    /** Filters the current order, starting from the last result when the query only narrows it. */
+    private Row[] filter(Query q) {
+        if (q == NOTHING) return new Row[0];
+        Row[] o = order;
+        Row[] from = o == lastOrder && q.narrows(lastQuery) ? lastResult : o;
+        Row[] result = q.apply(from);
+        lastQuery = q;
+        lastResult = result;
+        lastOrder = o;
+        return result;
     }
 
     private Row[] sortedOrder(Comparator<Row> comparator) {

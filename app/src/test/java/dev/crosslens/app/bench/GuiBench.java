@@ -98,6 +98,17 @@ public final class GuiBench {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+    private static final java.util.Map<String, long[]> THREADS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** CPU time of the threads whose name starts with {@code name} (looked up once, after the warm-up). */
+    static long threadCpu(String name) {
+        long[] ids = THREADS.computeIfAbsent(name, n -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(n)).mapToLong(Thread::getId).toArray());
+        long sum = 0;
+        for (long id : ids) sum += Math.max(0, CPU.getThreadCpuTime(id));
+        return sum;
+    }
+
     static long fxCpu() {
         return CPU.getThreadCpuTime(fxThread);
     }
@@ -109,6 +120,8 @@ public final class GuiBench {
         final List<Double> wall = new ArrayList<>();
         final List<Double> fxCpu = new ArrayList<>();
         final List<Double> procCpu = new ArrayList<>();
+        final List<Double> workerCpu = new ArrayList<>();
+        final List<Double> renderCpu = new ArrayList<>();
 
         Series(String name, double target) {
             this.name = name;
@@ -125,9 +138,7 @@ public final class GuiBench {
             wall.add(wallNanos / 1e6);
         }
 
-        void proc(long cpuNanos) {
-            procCpu.add(cpuNanos / 1e6);
-        }
+
 
         static double pct(List<Double> l, double p) {
             List<Double> s = new ArrayList<>(l);
@@ -143,8 +154,8 @@ public final class GuiBench {
             String verdict = target <= 0 ? "" : String.format(Locale.ROOT, "  target < %.0f ms: wall %s, FX %s",
                     target, med < target ? "met" : "NOT met", fxCpu.isEmpty() ? "n/a"
                             : pct(fxCpu, 0.5) < target ? "met" : "NOT met");
-            String proc = procCpu.isEmpty() ? "" : String.format(Locale.ROOT, " | JVM CPU (all threads) median %.1f",
-                    pct(procCpu, 0.5));
+            String proc = procCpu.isEmpty() ? "" : String.format(Locale.ROOT, " | CPU median: filter worker %.1f,"
+                    + " renderer %.1f, whole JVM %.0f", pct(workerCpu, 0.5), pct(renderCpu, 0.5), pct(procCpu, 0.5));
             System.out.printf(Locale.ROOT, "  %-44s wall median %7.1f p90 %7.1f %s%s (n=%d)%s%n", name, med,
                     pct(wall, 0.9), fx, proc, wall.size(), verdict);
         }
@@ -284,6 +295,7 @@ public final class GuiBench {
         String[] patterns = {"^net/http\\.func[0-9a-f]+_1", "func[0-9a-f]{5}_\\d+7$", "core::fmt::Formatter1\\d{3}$",
                 "^(os|syscall)\\.", "_ZN4core.*99E"};
         for (int round = 0; round <= rounds; round++) {
+            if (round == 1) THREADS.clear(); // the filter worker exists now
             Series s = round == 0 ? new Series("warm-up", 0) : substring;
             for (String q : typed) change(view, () -> view.filterField().setText(q), s);
             fx(() -> {
@@ -330,11 +342,12 @@ public final class GuiBench {
      */
     private static void change(SymbolsView view, Runnable action, Series into) throws Exception {
         CompletableFuture<long[]> done = new CompletableFuture<>();
-        long[] t0 = new long[3];
+        long[] t0 = new long[5];
         Consumer<Void> finish = x -> {
             view.table().applyCss();
             view.table().layout();
-            done.complete(new long[] {System.nanoTime() - t0[0], fxCpu() - t0[1], OS.getProcessCpuTime() - t0[2]});
+            done.complete(new long[] {System.nanoTime() - t0[0], fxCpu() - t0[1], OS.getProcessCpuTime() - t0[2],
+                    threadCpu("symbols-filter") - t0[3], threadCpu("QuantumRenderer") - t0[4]});
         };
         fx(() -> {
             SymbolsViewModel vm = view.viewModel();
@@ -348,6 +361,8 @@ public final class GuiBench {
                 }
             };
             vm.busyProperty().addListener(l);
+            t0[4] = threadCpu("QuantumRenderer");
+            t0[3] = threadCpu("symbols-filter");
             t0[2] = OS.getProcessCpuTime();
             t0[1] = fxCpu();
             t0[0] = System.nanoTime();
@@ -360,6 +375,8 @@ public final class GuiBench {
         });
         long[] r = done.get(60, TimeUnit.SECONDS);
         into.add(r[0], r[1]);
-        into.proc(r[2]);
+        into.procCpu.add(r[2] / 1e6);
+        into.workerCpu.add(r[3] / 1e6);
+        into.renderCpu.add(r[4] / 1e6);
     }
 }

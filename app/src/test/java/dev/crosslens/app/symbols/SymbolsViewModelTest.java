@@ -175,6 +175,31 @@ class SymbolsViewModelTest {
     }
 
     @Test
+    void typingOnNarrowsAndBackspaceWidensAgain() {
+        Queue worker = new Queue();
+        Queue fx = new Queue();
+        SymbolsViewModel vm = new SymbolsViewModel(BIG, worker, fx);
+        String[] steps = {"n", "ne", "net/", "net/http.func", "net/http.func1", "net/http.func", "net", "",
+                "net/http.func1", "NET/HTTP.FUNC1"};
+        for (String q : steps) {
+            vm.filterTextProperty().set(q);
+            worker.runAll();
+            fx.runAll();
+            assertEquals(expected(s -> keyHas(s, q)), shown(vm), q);
+        }
+        // a facet changed under a longer needle must not reuse the narrower result
+        vm.definitionProperty().set(SymbolsViewModel.Definition.UNDEFINED);
+        vm.filterTextProperty().set("net/http.func1a");
+        worker.runAll();
+        fx.runAll();
+        assertEquals(expected(s -> !s.defined() && keyHas(s, "net/http.func1a")), shown(vm));
+        vm.definitionProperty().set(SymbolsViewModel.Definition.ALL);
+        worker.runAll();
+        fx.runAll();
+        assertEquals(expected(s -> keyHas(s, "net/http.func1a")), shown(vm));
+    }
+
+    @Test
     void sortingKeepsTheFilterAndNullRestoresTableOrder() {
         Queue worker = new Queue();
         Queue fx = new Queue();
