@@ -97,7 +97,11 @@ public final class SymbolsViewModel {
             }
             if (table != null && s.table() != table) return false;
             if (binding != null && s.binding() != binding) return false;
-            if (pattern != null) return m.reset(s.displayName()).find() || m.reset(s.name()).find();
+            if (pattern != null) {
+                String dn = s.displayName();
+                // most symbols are not demangled: their readable name is the raw name, matched once
+                return m.reset(dn).find() || (!dn.equals(s.name()) && m.reset(s.name()).find());
+            }
             return needle.isEmpty() || r.key().contains(needle);
         }
 
