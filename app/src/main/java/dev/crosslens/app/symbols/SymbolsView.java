@@ -50,7 +50,7 @@ public final class SymbolsView extends BorderPane implements Filterable {
         table.getColumns().get(0).getStyleClass().add("mono");
         table.getColumns().get(1).getStyleClass().add("mono");
         table.setFixedCellSize(24); // every row one line: the flow skips measuring rows
-        table.setItems(vm.sorted());
+        table.itemsProperty().bind(vm.itemsProperty());
         table.setSortPolicy(t -> {
             vm.sort(t.getComparator());
             return true;

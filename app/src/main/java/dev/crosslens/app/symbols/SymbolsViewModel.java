@@ -23,6 +23,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -38,7 +40,7 @@ import javafx.collections.ObservableList;
  * name, raw name and library) is computed once, in the constructor, which callers run off the FX thread. A change
  * of the text, the regex toggle, a facet or the order becomes one immutable {@link Query} (the regex compiled
  * once, the facets folded into one predicate pass); lists of {@link #ASYNC_THRESHOLD} rows or more are filtered
- * on a worker into a new array that replaces {@link #sorted()} in one {@code setAll}. Each request carries a run
+ * on a worker into a new array that replaces the list of {@link #itemsProperty()} in one step. Each request carries a run
  * number: a worker skips a request that is no longer the latest, and a result that arrives after a newer request
  * is dropped (typing fast never shows a stale list, and pending keystrokes coalesce into the latest one). Smaller
  * lists filter in place, synchronously: a few thousand rows cost well under a millisecond.
@@ -140,7 +142,7 @@ public final class SymbolsViewModel {
     private Query lastQuery;
     private Row[] lastResult;
     private Row[] lastOrder;
-    private final ObservableList<Row> shownRows;
+    private final ReadOnlyObjectWrapper<ObservableList<Row>> shownRows = new ReadOnlyObjectWrapper<>();
     private final Executor worker;
     private final Executor fx;
     private final AtomicLong run = new AtomicLong();
@@ -182,7 +184,7 @@ public final class SymbolsViewModel {
         bindings = List.copyOf(bs);
         original = list;
         order = list;
-        shownRows = FXCollections.observableArrayList(Arrays.asList(list));
+        shownRows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(Arrays.asList(list))));
         shown.set(list.length);
         filterText.addListener((o, a, b) -> refilter());
         regex.addListener((o, a, b) -> refilter());
@@ -259,14 +261,20 @@ public final class SymbolsViewModel {
 
     private void show(long id, Row[] result) {
         if (run.get() != id) return; // stale: a newer request has started
-        shownRows.setAll(Arrays.asList(result));
+        // a new list wrapping the result, not setAll: setAll on 200k rows fires one change per element
+        shownRows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(Arrays.asList(result))));
         shown.set(result.length);
         busy.set(false);
     }
 
-    /** The rows as filtered and sorted, in one list that is replaced as a whole on each change. */
+    /** The rows as filtered and sorted now (read-only); each change replaces the list, see {@link #itemsProperty}. */
     public ObservableList<Row> sorted() {
-        return shownRows;
+        return shownRows.get();
+    }
+
+    /** The list the table shows: replaced as a whole by each filter or sort result. */
+    public ReadOnlyObjectProperty<ObservableList<Row>> itemsProperty() {
+        return shownRows.getReadOnlyProperty();
     }
 
     /** Orders the rows by {@code comparator} (the table's), or back to table order when null; keeps the filter. */

@@ -179,7 +179,7 @@ public final class GuiBench {
             ready.print();
             tab.print();
             all.print();
-            System.out.println("   last round, per view ms (wall): " + perView);
+            System.out.println("   last round, per view ms (wall/FX CPU): " + perView);
         }
     }
 
@@ -231,7 +231,8 @@ public final class GuiBench {
             for (int i = 0; i < per.size(); i++) {
                 out.tab.add(per.get(i)[0], per.get(i)[1]);
                 cpuAll += per.get(i)[1];
-                sb.append(ids.get(i)).append('=').append(String.format(Locale.ROOT, "%.0f", per.get(i)[0] / 1e6)).append(' ');
+                sb.append(ids.get(i)).append('=').append(String.format(Locale.ROOT, "%.0f/%.0f", per.get(i)[0] / 1e6,
+                        per.get(i)[1] / 1e6)).append(' ');
             }
             out.all.add(end - start[0], cpuAll);
             out.views = (ids.size() + 1) + " (first + " + String.join(", ", ids) + ")";
