@@ -82,6 +82,14 @@ class SymbolsViewModelTest {
             while (!tasks.isEmpty()) tasks.poll().run();
         }
 
+        /** Runs the FX queue and the worker until neither has anything left. */
+        static void settle(Queue worker, Queue fx) {
+            while (!worker.tasks.isEmpty() || !fx.tasks.isEmpty()) {
+                fx.runAll();
+                worker.runAll();
+            }
+        }
+
         void runNewestFirst() {
             while (!tasks.isEmpty()) tasks.pollLast().run();
         }
@@ -114,6 +122,8 @@ class SymbolsViewModelTest {
         vm.filterTextProperty().set("Runtime.Func");
         assertTrue(vm.busyProperty().get());
         assertEquals(200_000, vm.sorted().size(), "nothing changes before the worker has run");
+        fx.runAll(); // the request, made once the event that changed the text is over
+        assertEquals(1, worker.tasks.size());
         worker.runAll();
         assertEquals(200_000, vm.sorted().size(), "nor before the FX thread applies the result");
         fx.runAll();
@@ -125,8 +135,7 @@ class SymbolsViewModelTest {
 
         vm.regexProperty().set(true);
         vm.filterTextProperty().set("^net/http\\.func[0-9a-f]+_1");
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         java.util.regex.Pattern p = java.util.regex.Pattern.compile("^net/http\\.func[0-9a-f]+_1",
                 java.util.regex.Pattern.CASE_INSENSITIVE);
         assertEquals(expected(s -> p.matcher(s.displayName()).find() || p.matcher(s.name()).find()), shown(vm));
@@ -135,15 +144,13 @@ class SymbolsViewModelTest {
         vm.filterTextProperty().set("");
         vm.tableProperty().set(SymbolTable.DYNSYM);
         vm.definitionProperty().set(SymbolsViewModel.Definition.UNDEFINED);
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         List<Symbol> facets = expected(s -> s.table() == SymbolTable.DYNSYM && !s.defined());
         assertTrue(facets.size() > 0, "the synthetic list has undefined dynsym symbols");
         assertEquals(facets, shown(vm));
         vm.bindingProperty().set(SymbolBinding.WEAK);
         vm.filterTextProperty().set("libc");
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         assertEquals(expected(s -> s.table() == SymbolTable.DYNSYM && !s.defined()
                 && s.binding() == SymbolBinding.WEAK && keyHas(s, "libc")), shown(vm));
     }
@@ -153,7 +160,11 @@ class SymbolsViewModelTest {
         Queue worker = new Queue();
         Queue fx = new Queue();
         SymbolsViewModel vm = new SymbolsViewModel(BIG, worker, fx);
-        for (String q : List.of("r", "ru", "run", "runt", "runtime.g")) vm.filterTextProperty().set(q);
+        for (String q : List.of("r", "ru", "run", "runt", "runtime.g")) {
+            vm.filterTextProperty().set(q);
+            fx.runAll(); // one key per FX event: one request each
+        }
+        assertEquals(5, worker.tasks.size());
         // the newest finishes first; the older four must neither overwrite it nor be applied at all
         worker.runNewestFirst();
         assertEquals(1, fx.tasks.size(), "stale requests are dropped before filtering");
@@ -163,15 +174,30 @@ class SymbolsViewModelTest {
 
         // a result already computed for an old query arrives after a newer one started: dropped on arrival
         vm.filterTextProperty().set("core::fmt");
+        fx.runAll();
         worker.runAll();
         vm.filterTextProperty().set("no-such-symbol-anywhere");
-        fx.runAll(); // the core::fmt result, now stale
+        fx.runAll(); // the core::fmt result, now stale, then the newer request
         assertEquals(expected(s -> keyHas(s, "runtime.g")), shown(vm), "a stale result is not shown");
         assertTrue(vm.busyProperty().get());
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         assertEquals(0, vm.sorted().size());
         assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void changesMadeInOneEventCostOneFilter() {
+        Queue worker = new Queue();
+        Queue fx = new Queue();
+        SymbolsViewModel vm = new SymbolsViewModel(BIG, worker, fx);
+        vm.tableProperty().set(SymbolTable.DYNSYM);
+        vm.definitionProperty().set(SymbolsViewModel.Definition.UNDEFINED);
+        vm.filterTextProperty().set("libc");
+        assertEquals(1, fx.tasks.size());
+        fx.runAll();
+        assertEquals(1, worker.tasks.size(), "three changes, one filter");
+        Queue.settle(worker, fx);
+        assertEquals(expected(s -> s.table() == SymbolTable.DYNSYM && !s.defined() && keyHas(s, "libc")), shown(vm));
     }
 
     @Test
@@ -183,19 +209,16 @@ class SymbolsViewModelTest {
                 "net/http.func1", "NET/HTTP.FUNC1"};
         for (String q : steps) {
             vm.filterTextProperty().set(q);
-            worker.runAll();
-            fx.runAll();
+            Queue.settle(worker, fx);
             assertEquals(expected(s -> keyHas(s, q)), shown(vm), q);
         }
         // a facet changed under a longer needle must not reuse the narrower result
         vm.definitionProperty().set(SymbolsViewModel.Definition.UNDEFINED);
         vm.filterTextProperty().set("net/http.func1a");
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         assertEquals(expected(s -> !s.defined() && keyHas(s, "net/http.func1a")), shown(vm));
         vm.definitionProperty().set(SymbolsViewModel.Definition.ALL);
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         assertEquals(expected(s -> keyHas(s, "net/http.func1a")), shown(vm));
     }
 
@@ -207,15 +230,13 @@ class SymbolsViewModelTest {
         vm.filterTextProperty().set("runtime");
         Comparator<SymbolsViewModel.Row> bySize = Comparator.comparingLong(r -> r.symbol().size());
         vm.sort(bySize.reversed());
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         List<Symbol> want = new ArrayList<>(expected(s -> keyHas(s, "runtime")));
         List<Symbol> tableOrder = List.copyOf(want);
         want.sort(Comparator.comparingLong(Symbol::size).reversed());
         assertEquals(want, shown(vm));
         vm.sort(null);
-        worker.runAll();
-        fx.runAll();
+        Queue.settle(worker, fx);
         assertEquals(tableOrder, shown(vm));
     }
 
@@ -226,9 +247,9 @@ class SymbolsViewModelTest {
         SymbolsViewModel vm = new SymbolsViewModel(BIG, worker, fx);
         vm.regexProperty().set(true);
         vm.filterTextProperty().set("([unclosed");
-        assertFalse(vm.filterErrorProperty().get().isEmpty(), "the error shows at once, before any filtering");
-        worker.runAll();
-        fx.runAll();
+        fx.runAll(); // the request: the pattern is compiled here, once
+        assertFalse(vm.filterErrorProperty().get().isEmpty(), "the error shows before any filtering");
+        Queue.settle(worker, fx);
         assertEquals(0, vm.sorted().size());
     }
 }
