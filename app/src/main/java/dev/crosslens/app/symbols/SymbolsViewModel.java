@@ -34,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * Every symbol of an image in one filterable, sortable list. The search key of each row (lower-cased readable
@@ -191,7 +192,7 @@ public final class SymbolsViewModel {
         bindings = List.copyOf(bs);
         original = list;
         order = list;
-        shownRows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(Arrays.asList(list))));
+        shownRows.set(listOf(list));
         shown.set(list.length);
         filterText.addListener((o, a, b) -> refilter());
         regex.addListener((o, a, b) -> refilter());
@@ -247,7 +248,7 @@ public final class SymbolsViewModel {
         long id = run.incrementAndGet();
         if (worker == null) {
             if (resort) order = sortedOrder(comparator);
-            show(id, filter(q));
+            show(id, listOf(filter(q)));
             return;
         }
         busy.set(true);
@@ -258,7 +259,7 @@ public final class SymbolsViewModel {
                 order = o;
             }
             if (run.get() != id) return; // a newer request is queued; it will filter
-            Row[] result = filter(q);
+            ObservableList<Row> result = listOf(filter(q));
             if (run.get() != id) return;
             fx.execute(() -> show(id, result));
         });
@@ -283,11 +284,19 @@ public final class SymbolsViewModel {
         return copy;
     }
 
-    private void show(long id, Row[] result) {
+    /**
+     * A read-only list over {@code rows}, built on the worker. A new list per result rather than {@code setAll}
+     * (which fires one change per element on 200k rows); a SortedList (no comparator: the rows' order) because
+     * a TableView clears its sort order when its items become any other new list.
+     */
+    private static ObservableList<Row> listOf(Row[] rows) {
+        return new SortedList<>(FXCollections.observableList(Arrays.asList(rows)));
+    }
+
+    private void show(long id, ObservableList<Row> result) {
         if (run.get() != id) return; // stale: a newer request has started
-        // a new list wrapping the result, not setAll: setAll on 200k rows fires one change per element
-        shownRows.set(FXCollections.unmodifiableObservableList(FXCollections.observableList(Arrays.asList(result))));
-        shown.set(result.length);
+        shownRows.set(result);
+        shown.set(result.size());
         busy.set(false);
     }
 
