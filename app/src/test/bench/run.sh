@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# GUI benchmark (not a test): open-to-rendered for the largest corpus binary (or FILE), and the symbol filter on
-# 200k synthetic symbols. Headless (Monocle) by default; XVFB=1 runs it on a real X display under xvfb-run.
+# GUI benchmark (not a test; ./bench gui runs it): open-to-rendered for the largest corpus binary (or FILE), and
+# the symbol filter on 200k synthetic symbols. Headless (Monocle) by default; XVFB=1 runs it on a real X display
+# under xvfb-run. ROUNDS (default 5) measured rounds after one warm-up.
 #   app/src/test/bench/run.sh [FILE]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
@@ -14,7 +15,7 @@ cp="$cp:$root/model/target/classes:$(cat "$cp_file")"
 headless=(-Dtestfx.headless=true -Dprism.order=sw -Dprism.text=t2k -Dglass.platform=Monocle -Dmonocle.platform=Headless
           -Dheadless.geometry=1600x1000-32 -Djava.awt.headless=true)
 if [ "${XVFB:-0}" = 1 ]; then
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx3g -Dprism.order=sw -Dproject.root="$root" -cp "$cp" \
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx3g -Dbench.rounds="${ROUNDS:-5}" -Dprism.order=sw -Dproject.root="$root" -cp "$cp" \
     dev.crosslens.app.bench.GuiBench "$@"
 fi
-exec java -Xmx3g "${headless[@]}" -Dproject.root="$root" -cp "$cp" dev.crosslens.app.bench.GuiBench "$@"
+exec java -Xmx3g -Dbench.rounds="${ROUNDS:-5}" "${headless[@]}" -Dproject.root="$root" -cp "$cp" dev.crosslens.app.bench.GuiBench "$@"

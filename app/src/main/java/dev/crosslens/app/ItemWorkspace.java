@@ -2,6 +2,14 @@ package dev.crosslens.app;
 
 import dev.crosslens.app.control.Filterable;
 import dev.crosslens.app.control.OffsetNavigable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -11,14 +19,25 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-/** The tabs of one loaded binary, built from the registry; each tab's view is built when first shown. */
+/**
+ * The tabs of one loaded binary, built from the registry. The models of the views that can be prepared ahead
+ * ({@link StandardViews.Prepared}) are built on a worker as soon as the workspace exists, in tab order; each
+ * tab's Node is built on the FX thread when the tab is first shown, around its ready model.
+ */
 public final class ItemWorkspace extends BorderPane {
     private final Workbench workbench;
+    private final Map<String, CompletableFuture<Object>> models = new HashMap<>();
+    private final CompletableFuture<Void> prepared;
     private final WorkbenchItem item;
     private final TabPane tabs = new TabPane();
     private final ChangeListener<String> onRequest;
 
     public ItemWorkspace(Workbench workbench, WorkbenchItem item) {
+        this(workbench, item, ForkJoinPool.commonPool());
+    }
+
+    /** {@code worker} builds the views' models (the common pool by default). */
+    public ItemWorkspace(Workbench workbench, WorkbenchItem item, Executor worker) {
         this.workbench = workbench;
         this.item = item;
         getStyleClass().add("item-workspace");
@@ -39,6 +58,16 @@ public final class ItemWorkspace extends BorderPane {
             t.setUserData(v);
             tabs.getTabs().add(t);
         }
+        List<CompletableFuture<Object>> all = new ArrayList<>();
+        for (Tab t : tabs.getTabs()) {
+            ViewRegistry.ItemView v = (ViewRegistry.ItemView) t.getUserData();
+            if (v.factory() instanceof StandardViews.Prepared<?> p) {
+                CompletableFuture<Object> f = CompletableFuture.supplyAsync(() -> p.model(item), worker);
+                models.put(v.id(), f);
+                all.add(f);
+            }
+        }
+        prepared = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> build(t));
         build(tabs.getSelectionModel().getSelectedItem());
         setCenter(tabs);
@@ -53,7 +82,10 @@ public final class ItemWorkspace extends BorderPane {
         ViewRegistry.ItemView v = (ViewRegistry.ItemView) t.getUserData();
         Node n;
         try {
-            n = v.factory().create(workbench, item);
+            CompletableFuture<Object> model = models.get(v.id());
+            // the model is normally ready by the time a tab is shown; if not, this waits only for its remainder
+            n = model != null ? ((StandardViews.Prepared<?>) v.factory()).view(ready(model), workbench)
+                    : v.factory().create(workbench, item);
         } catch (RuntimeException e) {
             // A view that cannot show this image says so in its tab instead of taking the window down.
             Label l = new Label(v.title() + " could not be shown: " + e);
@@ -62,6 +94,25 @@ public final class ItemWorkspace extends BorderPane {
             n = l;
         }
         t.setContent(n);
+    }
+
+    private static Object ready(CompletableFuture<Object> model) {
+        try {
+            return model.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing the view", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Completes when every preparable view's model is built (the data of every tab is ready; a view that failed
+     * to prepare says so when shown).
+     */
+    public CompletableFuture<Void> prepared() {
+        return prepared.handle((x, e) -> null);
     }
 
     /** Selects (and builds) the tab of the view with this id; false when this item has none. */
@@ -109,6 +160,7 @@ public final class ItemWorkspace extends BorderPane {
     }
 
     void dispose() {
+        models.values().forEach(f -> f.cancel(false));
         workbench.requestedViewProperty().removeListener(onRequest);
     }
 }

@@ -16,10 +16,15 @@ import dev.crosslens.app.sections.SectionsView;
 import dev.crosslens.app.sections.SectionsViewModel;
 import dev.crosslens.app.symbols.SymbolsView;
 import dev.crosslens.app.symbols.SymbolsViewModel;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javafx.scene.Node;
 
 /**
  * The views of one binary that ship with the workbench, one line each. Other features register theirs the same
- * way from {@link WorkbenchApp} (findings, compare, graph, trace).
+ * way from {@link WorkbenchApp} (findings, compare, graph, trace). Each of these views is split in two: its view
+ * model (the per-row work: search keys, layouts, trees) is {@link Prepared prepared} off the FX thread as soon as
+ * the binary's workspace exists, and only the Node is built on the FX thread, when its tab is first shown.
  */
 public final class StandardViews {
     private StandardViews() {
@@ -41,17 +46,61 @@ public final class StandardViews {
         return new TargetPickerView(vm);
     }
 
+    /** The Overview's prepared model, with its item: the target picker is made with the view, on the FX thread. */
+    private record OverviewModel(OverviewViewModel vm, WorkbenchItem item) {
+    }
+
+    /**
+     * An item view whose model can be built ahead, off the FX thread. {@link ItemWorkspace} calls
+     * {@link #model} on a worker right after the parse and {@link #view} on the FX thread when the tab is shown.
+     */
+    public static final class Prepared<M> implements ViewRegistry.ItemViewFactory {
+        private final Function<WorkbenchItem, M> model;
+        private final BiFunction<M, Workbench, Node> view;
+
+        Prepared(Function<WorkbenchItem, M> model, BiFunction<M, Workbench, Node> view) {
+            this.model = model;
+            this.view = view;
+        }
+
+        /** Builds the view model; pure, safe on any thread (the item is loaded and no longer changes). */
+        public M model(WorkbenchItem item) {
+            return model.apply(item);
+        }
+
+        /** Builds the Node around a prepared model; FX thread. */
+        @SuppressWarnings("unchecked")
+        public Node view(Object preparedModel, Workbench workbench) {
+            return view.apply((M) preparedModel, workbench);
+        }
+
+        /** Both at once, on the calling thread (a caller that does not prepare ahead). */
+        @Override
+        public Node create(Workbench workbench, WorkbenchItem item) {
+            return view.apply(model.apply(item), workbench);
+        }
+    }
+
+    private static <M> Prepared<M> prepared(Function<WorkbenchItem, M> model, BiFunction<M, Workbench, Node> view) {
+        return new Prepared<>(model, view);
+    }
+
     public static void register(ViewRegistry r) {
         r.registerItemView("overview", "Overview",
-                (wb, it) -> new OverviewView(new OverviewViewModel(it.file(), it.image()), wb, targetPicker(wb, it)));
-        r.registerItemView("sections", "Sections", (wb, it) -> new SectionsView(new SectionsViewModel(it.image().core()), wb));
-        r.registerItemView("symbols", "Symbols", (wb, it) -> new SymbolsView(new SymbolsViewModel(it.image().core().symbols()), wb));
-        r.registerItemView("libraries", "Libraries", (wb, it) -> new LibrariesView(new LibrariesViewModel(it.image().core()), wb));
+                prepared(it -> new OverviewModel(new OverviewViewModel(it.file(), it.image()), it),
+                        (m, wb) -> new OverviewView(m.vm(), wb, targetPicker(wb, m.item()))));
+        r.registerItemView("sections", "Sections", prepared(it -> new SectionsViewModel(it.image().core()),
+                (vm, wb) -> new SectionsView(vm, wb)));
+        r.registerItemView("symbols", "Symbols", prepared(it -> new SymbolsViewModel(it.image().core().symbols()),
+                (vm, wb) -> new SymbolsView(vm, wb)));
+        r.registerItemView("libraries", "Libraries", prepared(it -> new LibrariesViewModel(it.image().core()),
+                (vm, wb) -> new LibrariesView(vm, wb)));
         r.registerItemView("relocations", "Relocations",
-                (wb, it) -> new RelocationsView(new RelocationsViewModel(it.image().core().relocations()), wb));
+                prepared(it -> new RelocationsViewModel(it.image().core().relocations()),
+                        (vm, wb) -> new RelocationsView(vm, wb)));
         r.registerItemView("go", "Go", it -> it.image().core().go() != null,
-                (wb, it) -> new GoView(new GoViewModel(it.image().core().go()), wb));
+                prepared(it -> new GoViewModel(it.image().core().go()), (vm, wb) -> new GoView(vm, wb)));
         r.registerItemView("hex", "Hex", it -> it.bytes() != null,
-                (wb, it) -> new HexView(new HexViewModel(it.bytes()), wb));
+                prepared(it -> new HexViewModel(it.bytes()), (vm, wb) -> new HexView(vm, wb)));
     }
 }

@@ -49,7 +49,8 @@ public final class SymbolsView extends BorderPane implements Filterable {
                 Tables.column("#", 60, (SymbolsViewModel.Row r) -> r.symbol().index())));
         table.getColumns().get(0).getStyleClass().add("mono");
         table.getColumns().get(1).getStyleClass().add("mono");
-        table.setItems(vm.sorted());
+        table.setFixedCellSize(24); // every row one line: the flow skips measuring rows
+        table.itemsProperty().bind(vm.itemsProperty());
         table.setSortPolicy(t -> {
             vm.sort(t.getComparator());
             return true;
