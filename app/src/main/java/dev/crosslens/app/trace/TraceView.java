@@ -129,7 +129,11 @@ public final class TraceView extends BorderPane {
         table.getColumns().add(col("result", 90, e -> e.result() == null ? "" : e.result()));
         table.getColumns().add(col("errno", 90, e -> e.errno() == null ? "" : e.errno()));
         table.getColumns().add(col("risk", 70, e -> e.risk() == RiskLevel.NONE ? "" : e.risk().label()));
-        table.getColumns().add(col("Windows API", 190, e -> e.windowsApi() == null ? "" : e.windowsApi()));
+        var windowsApi = col("Windows API", 190, e -> e.windowsApi() == null ? "" : e.windowsApi());
+        // under Wine the column is the API the program called; elsewhere it is the Windows call the syscall serves
+        vm.headerProperty().addListener((o, a, h) -> windowsApi.setText(
+                h == null || "wine".equals(h.runner()) ? "Windows API" : "Windows equivalent"));
+        table.getColumns().add(windowsApi);
         table.getColumns().add(col("note / reason", 300, e -> join(e.riskReason(), e.note())));
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
