@@ -33,7 +33,7 @@ final class GoRuntimeVersion {
             throws ParseCancelledException {
         Map<Long, Long> candidates = new LinkedHashMap<>(); // address -> window offset
         Map<String, Long> distinct = new LinkedHashMap<>();
-        for (long[] range : ranges(map, r)) {
+        for (long[] range : ranges(map, r, false)) {
             for (long at : GoScan.findAll(r, PREFIX, range[0], range[1], MAX_CANDIDATES - candidates.size(),
                     options)) {
                 String text = matchAt(r, at, 64);
@@ -70,7 +70,7 @@ final class GoRuntimeVersion {
             min = Math.min(min, a);
             max = Math.max(max, a);
         }
-        for (long[] range : ranges(map, r)) {
+        for (long[] range : ranges(map, r, true)) {
             options.checkCancelled();
             long start = range[0] + Math.floorMod(-range[0], (long) ps);
             long len = range[1] - start;
@@ -110,15 +110,24 @@ final class GoRuntimeVersion {
         }
     }
 
-    /** Every file-backed section but the pclntab (the whole window when there are no sections). */
-    private static Iterable<long[]> ranges(GoImageMap map, BinaryReader r) {
+    /**
+     * Where to look: for the version text, every file-backed section but code and the pclntab (not by the
+     * executable flag alone: Mach-O keeps read-only data, __TEXT,__rodata, in the executable segment); for the
+     * string header that points at it ({@code runtime.buildVersion} is a variable), only writable data. The whole
+     * window when there are no sections.
+     */
+    private static Iterable<long[]> ranges(GoImageMap map, BinaryReader r, boolean writableOnly) {
         java.util.List<long[]> out = new java.util.ArrayList<>();
         for (GoImageMap.Region s : map.sections()) {
-            // not by permission: Mach-O keeps read-only data (__rodata) in the executable __TEXT segment
-            if (s.name().contains("pclntab")) continue;
+            if (s.name().contains("pclntab") || isCode(s.name())) continue;
+            if (writableOnly && !s.writable()) continue;
             out.add(new long[]{s.fileOffset(), s.fileEnd()});
         }
         if (out.isEmpty() && !map.hasSections()) out.add(new long[]{0, r.size()});
         return out;
+    }
+
+    private static boolean isCode(String name) {
+        return name.equals(".text") || name.equals("__text") || name.endsWith(",__text") || name.equals(".plt");
     }
 }

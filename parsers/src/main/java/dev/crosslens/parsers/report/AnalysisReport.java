@@ -41,11 +41,44 @@ public record AnalysisReport(List<Entry> entries) {
 
     public static AnalysisReport analyze(List<Path> paths, boolean readRelocations) {
         ParseOptions options = ParseOptions.defaults().withRelocationEntries(readRelocations);
-        List<Entry> out = new ArrayList<>();
-        for (Path p : paths) {
-            out.add(analyzeOne(p, options));
+        return new AnalysisReport(analyzeAll(paths, options, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Parses the files on up to {@code threads} threads (parsers are stateless; each file has its own mapping)
+     * and returns the entries in the order of {@code paths}.
+     */
+    static List<Entry> analyzeAll(List<Path> paths, ParseOptions options, int threads) {
+        if (threads <= 1 || paths.size() <= 1) {
+            List<Entry> out = new ArrayList<>();
+            for (Path p : paths) out.add(analyzeOne(p, options));
+            return out;
         }
-        return new AnalysisReport(out);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(threads, paths.size()), r -> {
+                    Thread t = new Thread(r, "crosslens-analyze");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<Entry>> futures = new ArrayList<>();
+            for (Path p : paths) futures.add(pool.submit(() -> analyzeOne(p, options)));
+            List<Entry> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // analyzeOne turns every I/O and format problem into an entry; anything else is a bug to show
+                    throw new IllegalStateException("analysing " + paths.get(i) + " failed", e.getCause());
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static Entry analyzeOne(Path p, ParseOptions options) {
