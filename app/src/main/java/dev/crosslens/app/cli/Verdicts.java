@@ -20,7 +20,8 @@ final class Verdicts {
         if (c.os() != dev.crosslens.model.TargetOs.UNKNOWN) sb.append(", ").append(c.os().goos());
         if (c.format() != BinaryFormat.FAT_MACHO && c.format() != BinaryFormat.ARCHIVE) {
             sb.append(c.linkage().dynamic() ? ", dynamically linked" : ", statically linked");
-            if (c.linkage().libc() != LibcFlavor.UNKNOWN) sb.append(" (").append(c.linkage().libc().label()).append(')');
+            if (c.linkage().libc() == LibcFlavor.NONE) sb.append(" (no C runtime)");
+            else if (c.linkage().libc() != LibcFlavor.UNKNOWN) sb.append(" (").append(c.linkage().libc().label()).append(')');
         }
         if (c.stripped()) sb.append(", stripped");
         return sb.toString();
