@@ -37,8 +37,11 @@ public final class Workbench implements AutoCloseable {
     private final Settings settings;
     private final ParseOptions options;
     private final ExecutorService executor;
-    /** Made on a worker at start (it reads its syscall mapping); ready long before anyone asks for a run. */
-    private final java.util.concurrent.CompletableFuture<Sandbox> sandbox;
+    /**
+     * Made here: it only splits PATH and reads the small syscall mapping, and making it on the shared worker pool
+     * let a Run request wait on the FX thread behind a long parse.
+     */
+    private final Sandbox sandbox;
 
     public Workbench(Settings settings, ParseOptions options) {
         this.settings = settings;
@@ -49,7 +52,7 @@ public final class Workbench implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.sandbox = java.util.concurrent.CompletableFuture.supplyAsync(Sandbox::new, executor);
+        this.sandbox = new Sandbox();
         active.addListener((obs, old, now) -> {
             if (old == null || now == null || old.root() != now.root()) selection.set(Extent.NONE);
         });
@@ -142,7 +145,7 @@ public final class Workbench implements AutoCloseable {
 
     /** The sandbox that runs and traces binaries (Run > Run in sandbox…). */
     public Sandbox sandbox() {
-        return sandbox.join();
+        return sandbox;
     }
 
     /** Runs background work (parses, exports, folder listings). */
