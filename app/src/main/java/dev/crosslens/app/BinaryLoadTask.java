@@ -44,11 +44,12 @@ public final class BinaryLoadTask extends Task<BinaryLoadTask.Result> {
 
     @Override
     protected Result call() throws Exception {
+        StagedProgress bar = new StagedProgress();
         ParseMonitor monitor = new ParseMonitor() {
             @Override
             public void progress(String stage, long done, long total) {
                 updateMessage(stage);
-                if (total > 0) updateProgress(done, total);
+                updateProgress(bar.report(stage, done, total), 1.0);
             }
 
             @Override
@@ -61,13 +62,18 @@ public final class BinaryLoadTask extends Task<BinaryLoadTask.Result> {
             BinaryFile file = Binaries.open(path, options.withMonitor(monitor));
             if (isCancelled()) return null;
             updateMessage("Checking findings");
+            updateProgress(bar.advanceTo(StagedProgress.ENGINE_END), 1.0);
             List<Finding> findings;
             try (FileBytes bytes = FileBytes.open(path)) {
                 findings = FindingsEngine.standard().run(file, null, null, bytes);
             }
             if (isCancelled()) return null;
             updateMessage("Loading bytes");
-            return new Result(file, readBytes(path), findings, null);
+            updateProgress(bar.advanceTo(0.95), 1.0);
+            Result done = new Result(file, readBytes(path), findings, null);
+            updateMessage("Loaded");
+            updateProgress(1.0, 1.0);
+            return done;
         } catch (ParseCancelledException e) {
             cancel(false);
             return null;
