@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -21,8 +23,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The tabs of one loaded binary, built from the registry. The models of the views that can be prepared ahead
- * ({@link StandardViews.Prepared}) are built on a worker as soon as the workspace exists, in tab order; each
- * tab's Node is built on the FX thread when the tab is first shown, around its ready model.
+ * ({@link StandardViews.Prepared}) are built on a worker as soon as the workspace exists, in tab order. The
+ * selected tab's Node is built at once; once every model is ready, the other tabs are built one per pulse while
+ * the workspace is on screen (so styling and layout of each happen before it is first visited, and no pulse
+ * carries more than one view). Showing a tab not built yet builds it then.
  */
 public final class ItemWorkspace extends BorderPane {
     private final Workbench workbench;
@@ -31,6 +35,20 @@ public final class ItemWorkspace extends BorderPane {
     private final WorkbenchItem item;
     private final TabPane tabs = new TabPane();
     private final ChangeListener<String> onRequest;
+    private final CompletableFuture<Void> built = new CompletableFuture<>();
+    private final AnimationTimer prebuild = new AnimationTimer() {
+        private boolean shownOnce;
+
+        @Override
+        public void handle(long now) {
+            // the pulse the timer starts in draws the view on screen first; building starts at the next
+            if (shownOnce) buildNext();
+            shownOnce = true;
+        }
+    };
+    private boolean disposed;
+    /** What one pulse may spend building tabs ahead (at least one tab is built per pulse). */
+    private static final long PULSE_BUDGET_NANOS = 40_000_000L;
 
     public ItemWorkspace(Workbench workbench, WorkbenchItem item) {
         this(workbench, item, ForkJoinPool.commonPool());
@@ -75,6 +93,30 @@ public final class ItemWorkspace extends BorderPane {
             if (id != null && workbench.active() == item) show(id);
         };
         workbench.requestedViewProperty().addListener(onRequest);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) prebuild.stop();
+            else startPrebuild();
+        });
+        prepared.whenComplete((x, e) -> Platform.runLater(this::startPrebuild));
+    }
+
+    private void startPrebuild() {
+        if (!disposed && prepared.isDone() && getScene() != null && !built.isDone()) prebuild.start();
+    }
+
+    /**
+     * Builds the tabs still without a Node, in order, until this pulse has spent {@link #PULSE_BUDGET_NANOS};
+     * when none is left, stops and completes {@link #built()}.
+     */
+    private void buildNext() {
+        long start = System.nanoTime();
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() != null) continue;
+            if (System.nanoTime() - start > PULSE_BUDGET_NANOS) return;
+            build(t);
+        }
+        prebuild.stop();
+        built.complete(null);
     }
 
     private void build(Tab t) {
@@ -113,6 +155,11 @@ public final class ItemWorkspace extends BorderPane {
      */
     public CompletableFuture<Void> prepared() {
         return prepared.handle((x, e) -> null);
+    }
+
+    /** Completes when every tab has its Node (built ahead in the background, or because it was shown). */
+    public CompletableFuture<Void> built() {
+        return built;
     }
 
     /** Selects (and builds) the tab of the view with this id; false when this item has none. */
@@ -160,6 +207,8 @@ public final class ItemWorkspace extends BorderPane {
     }
 
     void dispose() {
+        disposed = true;
+        prebuild.stop();
         models.values().forEach(f -> f.cancel(false));
         workbench.requestedViewProperty().removeListener(onRequest);
     }

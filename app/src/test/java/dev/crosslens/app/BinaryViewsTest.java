@@ -74,6 +74,18 @@ class BinaryViewsTest {
     }
 
     @Test
+    void theTabsNotShownAreBuiltAheadWithoutTakingTheSelection() throws Exception {
+        ItemWorkspace ws = open(goArm64());
+        String first = fx(() -> ws.tabs().getSelectionModel().getSelectedItem().getId());
+        ws.built().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(first, fx(() -> ws.tabs().getSelectionModel().getSelectedItem().getId()), "selection kept");
+        List<String> empty = fx(() -> ws.tabs().getTabs().stream().filter(t -> t.getContent() == null)
+                .map(javafx.scene.control.Tab::getId).toList());
+        assertEquals(List.of(), empty, "every tab has its view");
+        assertTrue(fx(() -> ws.tabs().getTabs().size()) >= 7);
+    }
+
+    @Test
     void symbolsTableShowsEverySymbolAndTheFilterNarrowsIt() {
         ItemWorkspace ws = open(goArm64());
         ImageCore core = fx(() -> ws.item().image().core());
