@@ -18,55 +18,29 @@ import dev.crosslens.app.symbols.SymbolsViewModel;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.Section;
 import dev.crosslens.model.SymbolTable;
-import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.testing.Corpus;
 import dev.crosslens.parsers.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each view of one binary against the go-cross fixture and corpus files; snapshots go to target/snapshots. */
-@ExtendWith(ApplicationExtension.class)
 class BinaryViewsTest {
-    @TempDir
-    Path tmp;
-    private Preferences prefs;
-    private Workbench workbench;
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        prefs = FxTesting.freshPrefs();
-        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
-        window = WorkbenchLauncher.open(stage, workbench, new Samples(tmp.resolve("samples")), List.of());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fxRun(() -> stage.hide());
-        FxTesting.removePrefs(prefs);
-    }
+    @RegisterExtension
+    final TestWindow app = new TestWindow();
 
     private ItemWorkspace open(Path file) {
-        fxRun(() -> workbench.open(List.of(file)));
-        waitUntil(90, () -> fx(() -> workbench.active() != null && workbench.active().state() != WorkbenchItem.State.LOADING));
-        WorkbenchItem item = fx(() -> workbench.active());
+        fxRun(() -> app.workbench().open(List.of(file)));
+        waitUntil(90, () -> fx(() -> app.workbench().active() != null && app.workbench().active().state() != WorkbenchItem.State.LOADING));
+        WorkbenchItem item = fx(() -> app.workbench().active());
         assertEquals(WorkbenchItem.State.LOADED, fx(item::state),
                 () -> "failed: " + (item.failure() == null ? "" : item.failure().message()));
-        return fx(() -> window.activeWorkspace());
+        return fx(() -> app.window().activeWorkspace());
     }
 
     private static Path goArm64() {
@@ -105,7 +79,7 @@ class BinaryViewsTest {
                 || count.contains(" of "), count);
         fxRun(() -> view.filterField().setText(""));
         assertEquals(total, (int) fx(() -> view.table().getItems().size()));
-        FxTesting.snapshot(window, "snapshots", "symbols-go-arm64");
+        FxTesting.snapshot(app.window(), "snapshots", "symbols-go-arm64");
     }
 
     @Test
@@ -127,7 +101,7 @@ class BinaryViewsTest {
                 || SectionMapLayout.shown(s, SectionMapLayout.Space.MEMORY)).count();
         assertEquals(expected, drawn.size());
         assertEquals(core.sections().size(), (int) fx(() -> view.sectionTable().getItems().size()));
-        FxTesting.snapshot(window, "snapshots", "sections-go-arm64");
+        FxTesting.snapshot(app.window(), "snapshots", "sections-go-arm64");
     }
 
     @Test
@@ -150,7 +124,7 @@ class BinaryViewsTest {
         Section target = fx(() -> view.sectionTable().getItems().get(row));
         assertTrue(target.fileOffset() > 0x10000, target.toString());
         fxRun(() -> view.sectionTable().getSelectionModel().select(row));
-        assertEquals(target.fileOffset(), (long) fx(() -> workbench.selectionProperty().get().offset()));
+        assertEquals(target.fileOffset(), (long) fx(() -> app.workbench().selectionProperty().get().offset()));
         HexView hex = fx(() -> {
             ws.show("hex");
             return (HexView) ws.view("hex");
@@ -163,28 +137,28 @@ class BinaryViewsTest {
         fxRun(() -> first.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
                 1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false,
                 false, false, false, false, null)));
-        assertEquals(s0.fileOffset(), (long) fx(() -> workbench.selectionProperty().get().offset()));
+        assertEquals(s0.fileOffset(), (long) fx(() -> app.workbench().selectionProperty().get().offset()));
         int line0 = HexViewModel.lineOf(s0.fileOffset());
         waitUntil(10, () -> fx(() -> hex.firstVisibleLine() <= line0 && line0 <= hex.lastVisibleLine()));
-        FxTesting.snapshot(window, "snapshots", "hex-go-arm64");
+        FxTesting.snapshot(app.window(), "snapshots", "hex-go-arm64");
     }
 
     @Test
     void everyViewOfEverySampleBuilds() {
-        fxRun(() -> window.openSamples());
-        waitUntil(120, () -> fx(() -> workbench.items().size() == 4
-                && workbench.items().stream().noneMatch(i -> i.state() == WorkbenchItem.State.LOADING)));
-        for (WorkbenchItem item : fx(() -> List.copyOf(workbench.items()))) {
+        fxRun(() -> app.window().openSamples());
+        waitUntil(120, () -> fx(() -> app.workbench().items().size() == 4
+                && app.workbench().items().stream().noneMatch(i -> i.state() == WorkbenchItem.State.LOADING)));
+        for (WorkbenchItem item : fx(() -> List.copyOf(app.workbench().items()))) {
             assertEquals(WorkbenchItem.State.LOADED, fx(item::state), item.label());
-            fxRun(() -> workbench.activeProperty().set(item));
-            ItemWorkspace ws = fx(() -> window.activeWorkspace());
-            for (ViewRegistry.ItemView v : workbench.views().itemViews()) {
+            fxRun(() -> app.workbench().activeProperty().set(item));
+            ItemWorkspace ws = fx(() -> app.window().activeWorkspace());
+            for (ViewRegistry.ItemView v : app.workbench().views().itemViews()) {
                 boolean shown = fx(() -> ws.show(v.id()));
                 if (!shown) continue;
                 Object node = fx(() -> ws.view(v.id()));
                 assertFalse(node instanceof Label, v.id() + " of " + item.label() + " failed: "
                         + (node instanceof Label ? ((Label) node).getText() : ""));
-                FxTesting.snapshot(window, "snapshots", item.label().replace('.', '_') + "-" + v.id());
+                FxTesting.snapshot(app.window(), "snapshots", item.label().replace('.', '_') + "-" + v.id());
             }
         }
     }
@@ -204,14 +178,14 @@ class BinaryViewsTest {
         String verdict = fx(() -> ((dev.crosslens.app.overview.OverviewView) ws.view("overview")).verdictLabel().getText());
         assertTrue(verdict.startsWith("ELF 64-bit"), verdict);
         assertTrue(verdict.contains("ARM64"), verdict);
-        FxTesting.snapshot(window, "snapshots", "overview-light");
-        fxRun(() -> window.darkThemeItem().setSelected(true));
-        assertEquals(2, (int) fx(() -> window.getScene().getStylesheets().size()));
-        assertTrue(workbench.settings().darkTheme());
-        FxTesting.snapshot(window, "snapshots", "overview-dark");
+        FxTesting.snapshot(app.window(), "snapshots", "overview-light");
+        fxRun(() -> app.window().darkThemeItem().setSelected(true));
+        assertEquals(2, (int) fx(() -> app.window().getScene().getStylesheets().size()));
+        assertTrue(app.workbench().settings().darkTheme());
+        FxTesting.snapshot(app.window(), "snapshots", "overview-dark");
         fxRun(() -> ws.show("sections"));
-        FxTesting.snapshot(window, "snapshots", "sections-dark");
-        fxRun(() -> window.darkThemeItem().setSelected(false));
+        FxTesting.snapshot(app.window(), "snapshots", "sections-dark");
+        fxRun(() -> app.window().darkThemeItem().setSelected(false));
     }
 
     @Test
@@ -234,7 +208,7 @@ class BinaryViewsTest {
         assertNotNull(libs);
         List<String> names = fx(() -> libs.tree().getRoot().getChildren().stream().map(t -> t.getValue().label()).toList());
         assertTrue(names.containsAll(List.of("libdl.so.2", "libc.so.6", "ld-linux-x86-64.so.2")), names.toString());
-        FxTesting.snapshot(window, "snapshots", "libraries-rollup");
+        FxTesting.snapshot(app.window(), "snapshots", "libraries-rollup");
     }
 
     private static Object viewModel(SymbolsView view) {

@@ -21,43 +21,23 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Features reached through the window: target verdict, reveal, compare from the command line, scoped findings. */
-@ExtendWith(ApplicationExtension.class)
 class WindowFeaturesTest {
     @TempDir
     Path tmp;
-    private Preferences prefs;
-    private Workbench workbench;
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        prefs = FxTesting.freshPrefs();
-        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
-        window = WorkbenchLauncher.open(stage, workbench, new Samples(tmp.resolve("samples")), List.of());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fxRun(() -> stage.hide());
-        FxTesting.removePrefs(prefs);
-    }
+    @RegisterExtension
+    final TestWindow app = new TestWindow();
 
     private WorkbenchItem openAndWait(Path file) {
-        fxRun(() -> window.openPaths(List.of(file)));
+        fxRun(() -> app.window().openPaths(List.of(file)));
         Path abs = file.toAbsolutePath().normalize();
-        waitUntil(60, () -> fx(() -> workbench.active() != null && workbench.active().path().equals(abs)
-                && workbench.active().state() == WorkbenchItem.State.LOADED && window.activeWorkspace() != null));
-        return fx(() -> workbench.active());
+        waitUntil(60, () -> fx(() -> app.workbench().active() != null && app.workbench().active().path().equals(abs)
+                && app.workbench().active().state() == WorkbenchItem.State.LOADED && app.window().activeWorkspace() != null));
+        return fx(() -> app.workbench().active());
     }
 
     private static TargetProfile profile(String id) {
@@ -67,7 +47,7 @@ class WindowFeaturesTest {
     @Test
     void overviewShowsTheTargetVerdictAndAReasonLeadsToItsFinding() {
         openAndWait(Fixtures.file("go-cross", "linux-arm64"));
-        TargetPickerView picker = fx(() -> (TargetPickerView) window.activeWorkspace().view("overview")
+        TargetPickerView picker = fx(() -> (TargetPickerView) app.window().activeWorkspace().view("overview")
                 .lookup(".target-picker"));
         assertNotNull(picker, "the Overview has a target picker");
         @SuppressWarnings("unchecked")
@@ -76,7 +56,7 @@ class WindowFeaturesTest {
         fxRun(() -> combo.setValue(profile("debian-12-amd64")));
         waitUntil(20, () -> fx(() -> verdict.getText().startsWith("WILL FAIL")));
         assertTrue(fx(() -> verdict.getStyleClass().contains("verdict-will_fail")));
-        assertEquals("debian-12-amd64", workbench.settings().lastTarget(), "the pick is remembered");
+        assertEquals("debian-12-amd64", app.workbench().settings().lastTarget(), "the pick is remembered");
 
         // a reason with a finding behind it leads to the Findings tab with that finding selected
         TargetPickerView.Row reason = fx(() -> picker.reasons().getItems().stream().filter(r -> r.finding() != null)
@@ -85,21 +65,21 @@ class WindowFeaturesTest {
             picker.reasons().getSelectionModel().select(reason);
             picker.reasons().getOnMouseClicked().handle(null);
         });
-        FindingsView findings = fx(() -> (FindingsView) window.activeWorkspace().view("findings"));
+        FindingsView findings = fx(() -> (FindingsView) app.window().activeWorkspace().view("findings"));
         assertNotNull(findings);
-        assertEquals("tab-findings", fx(() -> window.activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
+        assertEquals("tab-findings", fx(() -> app.window().activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
         Finding selected = fx(() -> findings.viewModel().selectedProperty().get());
         assertEquals(reason.finding(), selected);
-        if (selected.primaryExtent().isKnown()) assertEquals(selected.primaryExtent(), fx(() -> workbench.selectionProperty().get()));
+        if (selected.primaryExtent().isKnown()) assertEquals(selected.primaryExtent(), fx(() -> app.workbench().selectionProperty().get()));
 
-        fxRun(() -> window.activeWorkspace().show("overview"));
+        fxRun(() -> app.window().activeWorkspace().show("overview"));
         fxRun(() -> combo.setValue(profile("debian-12-arm64")));
         waitUntil(20, () -> fx(() -> verdict.getText().startsWith("RUNS")));
         assertTrue(fx(() -> verdict.getStyleClass().contains("verdict-runs")));
 
         // the next Overview starts on the remembered target
         openAndWait(Fixtures.file("go-cross", "linux-amd64"));
-        Node other = fx(() -> window.activeWorkspace().view("overview").lookup(".target-picker"));
+        Node other = fx(() -> app.window().activeWorkspace().view("overview").lookup(".target-picker"));
         Label v2 = ((TargetPickerView) other).verdictLabel();
         waitUntil(20, () -> fx(() -> v2.getText().contains("Debian 12") && !v2.getText().startsWith("Pick")));
         assertTrue(fx(v2::getText).startsWith("WILL FAIL"), fx(v2::getText));
@@ -155,23 +135,23 @@ class WindowFeaturesTest {
     void resolutionNodesRevealTheirLibraryAndSymbolsAreRevealedByName() {
         WorkbenchItem item = openAndWait(Fixtures.file("diff-pairs", "cgo"));
         String lib = fx(() -> item.image().core().libraries().get(0).name());
-        fxRun(() -> window.activeWorkspace().show("resolution"));
-        dev.crosslens.app.graph.ResolutionView rv = fx(() -> (dev.crosslens.app.graph.ResolutionView) window.activeWorkspace().view("resolution"));
+        fxRun(() -> app.window().activeWorkspace().show("resolution"));
+        dev.crosslens.app.graph.ResolutionView rv = fx(() -> (dev.crosslens.app.graph.ResolutionView) app.window().activeWorkspace().view("resolution"));
         var graph = rv.viewModel().graph();
         waitUntil(60, () -> fx(() -> graph.graphProperty().get() != null));
         var node = fx(() -> graph.graphProperty().get().nodes().stream()
                 .filter(n -> n.kind() == dev.crosslens.model.graph.NodeKind.LIBRARY && lib.equals(n.ref()))
                 .findFirst().orElseThrow(() -> new AssertionError("no node for " + lib)));
         fxRun(() -> graph.selectedProperty().set(node)); // what a click on the node does
-        assertEquals("tab-libraries", fx(() -> window.activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
-        var tree = fx(() -> ((dev.crosslens.app.libraries.LibrariesView) window.activeWorkspace().view("libraries")).tree());
+        assertEquals("tab-libraries", fx(() -> app.window().activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
+        var tree = fx(() -> ((dev.crosslens.app.libraries.LibrariesView) app.window().activeWorkspace().view("libraries")).tree());
         assertEquals(lib, fx(() -> tree.getSelectionModel().getSelectedItem().getValue().label()));
 
         String sym = fx(() -> item.image().core().symbols().stream().map(s -> s.name())
                 .filter(n -> n.length() > 6 && !n.contains("$")).findFirst().orElseThrow());
-        fxRun(() -> workbench.revealByName(sym));
-        assertEquals("tab-symbols", fx(() -> window.activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
-        var symbols = fx(() -> (dev.crosslens.app.symbols.SymbolsView) window.activeWorkspace().view("symbols"));
+        fxRun(() -> app.workbench().revealByName(sym));
+        assertEquals("tab-symbols", fx(() -> app.window().activeWorkspace().tabs().getSelectionModel().getSelectedItem().getId()));
+        var symbols = fx(() -> (dev.crosslens.app.symbols.SymbolsView) app.window().activeWorkspace().view("symbols"));
         waitUntil(10, () -> fx(() -> !symbols.table().getItems().isEmpty()));
         assertEquals(sym, fx(() -> symbols.viewModel().filterTextProperty().get()));
         assertTrue(fx(() -> symbols.table().getItems().stream().allMatch(r -> r.symbol().name().contains(sym)
@@ -180,7 +160,7 @@ class WindowFeaturesTest {
         // views' dispose actions (the resolution worker's among them) run when the file is closed
         java.util.concurrent.atomic.AtomicInteger disposed = new java.util.concurrent.atomic.AtomicInteger();
         fxRun(() -> item.onDispose(disposed::incrementAndGet));
-        fxRun(() -> workbench.close(item));
+        fxRun(() -> app.workbench().close(item));
         assertEquals(1, disposed.get());
     }
 
@@ -217,15 +197,15 @@ class WindowFeaturesTest {
         assertTrue(armFindings.size() < all.size());
 
         // selecting the member in the tree shows its findings in the Findings tab
-        fxRun(() -> workbench.activeProperty().set(arm));
-        waitUntil(10, () -> fx(() -> window.activeWorkspace() != null && window.activeWorkspace().item() == arm));
-        fxRun(() -> window.activeWorkspace().show("findings"));
-        FindingsView fv = fx(() -> (FindingsView) window.activeWorkspace().view("findings"));
+        fxRun(() -> app.workbench().activeProperty().set(arm));
+        waitUntil(10, () -> fx(() -> app.window().activeWorkspace() != null && app.window().activeWorkspace().item() == arm));
+        fxRun(() -> app.window().activeWorkspace().show("findings"));
+        FindingsView fv = fx(() -> (FindingsView) app.window().activeWorkspace().view("findings"));
         assertEquals(armFindings, fx(() -> List.copyOf(fv.viewModel().allFindings())));
 
         // and its Overview checks the target on the member's own image
-        fxRun(() -> window.activeWorkspace().show("overview"));
-        TargetPickerView armPicker = fx(() -> (TargetPickerView) window.activeWorkspace().view("overview").lookup(".target-picker"));
+        fxRun(() -> app.window().activeWorkspace().show("overview"));
+        TargetPickerView armPicker = fx(() -> (TargetPickerView) app.window().activeWorkspace().view("overview").lookup(".target-picker"));
         fxRun(() -> {
             @SuppressWarnings("unchecked")
             ComboBox<TargetProfile> c = (ComboBox<TargetProfile>) armPicker.lookup("#target-combo");
@@ -234,9 +214,9 @@ class WindowFeaturesTest {
         waitUntil(20, () -> fx(() -> armPicker.verdictLabel().getText().startsWith("WILL FAIL")));
         WorkbenchItem amd = fx(() -> root.children().stream().filter(c -> c.label().equals("linux-amd64"))
                 .findFirst().orElseThrow());
-        fxRun(() -> workbench.activeProperty().set(amd));
-        waitUntil(10, () -> fx(() -> window.activeWorkspace() != null && window.activeWorkspace().item() == amd));
-        TargetPickerView amdPicker = fx(() -> (TargetPickerView) window.activeWorkspace().view("overview").lookup(".target-picker"));
+        fxRun(() -> app.workbench().activeProperty().set(amd));
+        waitUntil(10, () -> fx(() -> app.window().activeWorkspace() != null && app.window().activeWorkspace().item() == amd));
+        TargetPickerView amdPicker = fx(() -> (TargetPickerView) app.window().activeWorkspace().view("overview").lookup(".target-picker"));
         waitUntil(20, () -> fx(() -> amdPicker.verdictLabel().getText().startsWith("RUNS")));
     }
 }

@@ -18,7 +18,6 @@ import dev.crosslens.model.trace.RunLimits;
 import dev.crosslens.model.trace.SessionFooter;
 import dev.crosslens.model.trace.SessionHeader;
 import dev.crosslens.model.trace.TraceEvent;
-import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.sandbox.HostTools;
 import dev.crosslens.parsers.testing.Fixtures;
 import dev.crosslens.parsers.trace.StraceParser;
@@ -28,7 +27,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -40,39 +38,18 @@ import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Run menu, Trace panel, File > Open trace… and Tools > Compare traces… in the real window (Monocle). */
-@ExtendWith(ApplicationExtension.class)
 class WindowTraceTest {
     @TempDir
     Path tmp;
-    private Preferences prefs;
-    private Workbench workbench;
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        prefs = FxTesting.freshPrefs();
-        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
-        window = WorkbenchLauncher.open(stage, workbench, new Samples(tmp.resolve("samples")), List.of());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fxRun(() -> stage.hide());
-        FxTesting.removePrefs(prefs);
-    }
+    @RegisterExtension
+    final TestWindow app = new TestWindow();
 
     static MenuItem menuItem(MainWindow w, String id) {
         MenuBar bar = (MenuBar) w.getTop();
@@ -94,9 +71,9 @@ class WindowTraceTest {
     }
 
     private void openAndWait(Path file) {
-        fxRun(() -> window.openPaths(List.of(file)));
-        waitUntil(60, () -> fx(() -> workbench.active() != null
-                && workbench.active().state() == WorkbenchItem.State.LOADED));
+        fxRun(() -> app.window().openPaths(List.of(file)));
+        waitUntil(60, () -> fx(() -> app.workbench().active() != null
+                && app.workbench().active().state() == WorkbenchItem.State.LOADED));
     }
 
     @Test
@@ -104,7 +81,7 @@ class WindowTraceTest {
         Assumptions.assumeTrue(new HostTools().find("strace").isPresent(), "strace is not installed");
         Assumptions.assumeTrue(new HostTools().find("bwrap").isPresent(), "bubblewrap is not installed");
         openAndWait(Fixtures.file("go-cross", "linux-amd64"));
-        MenuItem run = menuItem(window, "run-in-sandbox");
+        MenuItem run = menuItem(app.window(), "run-in-sandbox");
         assertEquals(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), run.getAccelerator());
         Platform.runLater(run::fire); // showAndWait: not through fx(), which would wait for the dialog to close
         waitUntil(10, () -> fx(() -> openDialogPane() != null));
@@ -117,8 +94,8 @@ class WindowTraceTest {
         Path recorded = tmp.resolve("run.jsonl");
         fxRun(() -> ((javafx.scene.control.TextField) pane.lookup("#run-record")).setText(recorded.toString()));
         fxRun(() -> ((Button) pane.lookupButton(RunDialog.RUN)).fire());
-        waitUntil(10, () -> fx(() -> window.panel("trace") instanceof TraceView));
-        TraceViewModel vm = fx(() -> ((TraceView) window.panel("trace")).viewModel());
+        waitUntil(10, () -> fx(() -> app.window().panel("trace") instanceof TraceView));
+        TraceViewModel vm = fx(() -> ((TraceView) app.window().panel("trace")).viewModel());
         waitUntil(20, () -> fx(() -> vm.events().size() > 0 && !vm.runningProperty().get()));
         assertTrue(fx(() -> vm.events().stream().anyMatch(e -> e.name().equals("execve"))),
                 "the traced run shows the program's own execve");
@@ -126,23 +103,23 @@ class WindowTraceTest {
 
         // the recording reopens through File > Open trace… into the same panel
         int live = fx(() -> vm.events().size());
-        fxRun(() -> window.openTrace(recorded));
+        fxRun(() -> app.window().openTrace(recorded));
         waitUntil(10, () -> fx(() -> vm.footerProperty().get() != null && vm.events().size() == live));
-        assertEquals(1, fx(() -> window.dock().getTabs().stream().filter(t -> "trace".equals(t.getUserData())).count()));
+        assertEquals(1, fx(() -> app.window().dock().getTabs().stream().filter(t -> "trace".equals(t.getUserData())).count()));
 
         // closing the panel while a run is going stops it: a probe that sleeps until killed
         Path forever = Fixtures.file("sandbox-probe", "probe-linux-amd64");
         dev.crosslens.app.trace.RunDialogViewModel dvm = fx(() -> new dev.crosslens.app.trace.RunDialogViewModel(
-                forever, workbench.sandbox(), workbench.executor()));
+                forever, app.workbench().sandbox(), app.workbench().executor()));
         fxRun(() -> dvm.argumentsProperty().set("forever"));
         fxRun(() -> dvm.timeoutSecondsProperty().set(120));
-        TraceViewModel fvm = fx(() -> window.startTrace(dvm.request()));
+        TraceViewModel fvm = fx(() -> app.window().startTrace(dvm.request()));
         waitUntil(20, () -> fx(() -> fvm.stdoutProperty().get().contains("forever: sleeping")));
         assertTrue(fx(() -> fvm.runningProperty().get()));
         long t0 = System.nanoTime();
         fxRun(() -> {
-            Tab t = window.dock().getTabs().stream().filter(x -> "trace".equals(x.getUserData())).findFirst().orElseThrow();
-            window.dock().getTabs().remove(t); // what the tab's close button does, then its onClosed
+            Tab t = app.window().dock().getTabs().stream().filter(x -> "trace".equals(x.getUserData())).findFirst().orElseThrow();
+            app.window().dock().getTabs().remove(t); // what the tab's close button does, then its onClosed
             t.getOnClosed().handle(null);
         });
         // the view is gone, so nothing drains the queue: drain here until the run's end arrives
@@ -152,7 +129,7 @@ class WindowTraceTest {
         }));
         assertTrue(System.nanoTime() - t0 < 15_000_000_000L, "stopped well before its 120 s limit");
         assertNotNull(fx(() -> fvm.footerProperty().get()), "the run ended with a footer");
-        assertTrue(fx(() -> window.panel("trace")) == null);
+        assertTrue(fx(() -> app.window().panel("trace")) == null);
     }
 
     @Test
@@ -160,16 +137,16 @@ class WindowTraceTest {
         Path a = session("a.jsonl", "1 00:00:00.1 openat(AT_FDCWD, \"/etc/hosts\", O_RDONLY) = 3 <0.000001>");
         Path b = session("b.jsonl", "1 00:00:00.1 openat(AT_FDCWD, \"/etc/hosts\", O_RDONLY) = 3 <0.000001>",
                 "1 00:00:00.2 connect(3, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr(\"10.0.0.1\")}, 16) = 0");
-        assertNotNull(menuItem(window, "open-trace"));
-        TraceViewModel vm = fx(() -> window.openTrace(b));
+        assertNotNull(menuItem(app.window(), "open-trace"));
+        TraceViewModel vm = fx(() -> app.window().openTrace(b));
         waitUntil(10, () -> fx(() -> vm.events().size() == 2));
-        assertTrue(fx(() -> window.panel("trace") instanceof TraceView));
+        assertTrue(fx(() -> app.window().panel("trace") instanceof TraceView));
         assertTrue(fx(() -> vm.endpoints().stream().anyMatch(e -> e.contains("10.0.0.1"))), "endpoints of the session");
 
-        assertNotNull(menuItem(window, "compare-traces"));
-        TraceDiffViewModel diff = fx(() -> window.compareTraces(a, b));
+        assertNotNull(menuItem(app.window(), "compare-traces"));
+        TraceDiffViewModel diff = fx(() -> app.window().compareTraces(a, b));
         waitUntil(10, () -> fx(() -> diff.diffProperty().get() != null));
-        assertTrue(fx(() -> window.panel("trace-diff") instanceof TraceDiffView));
+        assertTrue(fx(() -> app.window().panel("trace-diff") instanceof TraceDiffView));
         assertTrue(fx(() -> diff.facts().stream().anyMatch(f -> f.added() && f.value().contains("10.0.0.1"))),
                 "the new endpoint is an added fact");
     }

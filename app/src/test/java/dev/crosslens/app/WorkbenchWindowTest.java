@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
-import dev.crosslens.parsers.ParseOptions;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,51 +17,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.stage.Stage;
 import javafx.util.Pair;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window: opening, error panels, drag and drop, samples. Headless (Monocle). */
-@ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
     @TempDir
     Path tmp;
-    private Preferences prefs;
-    private Workbench workbench;
-    private MainWindow window;
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        prefs = FxTesting.freshPrefs();
-        workbench = new Workbench(new Settings(prefs), ParseOptions.defaults());
-        window = WorkbenchLauncher.open(stage, workbench, new Samples(tmp.resolve("samples-cache")), List.of());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fxRun(() -> stage.hide());
-        FxTesting.removePrefs(prefs);
-    }
+    @RegisterExtension
+    final TestWindow app = new TestWindow();
 
     private WorkbenchItem openAndWait(Path file) {
-        fxRun(() -> window.openPaths(List.of(file)));
-        waitUntil(60, () -> fx(() -> workbench.items().stream().anyMatch(i -> i.path().equals(file.toAbsolutePath())
+        fxRun(() -> app.window().openPaths(List.of(file)));
+        waitUntil(60, () -> fx(() -> app.workbench().items().stream().anyMatch(i -> i.path().equals(file.toAbsolutePath())
                 && i.state() != WorkbenchItem.State.LOADING)));
-        return fx(() -> workbench.active());
+        return fx(() -> app.workbench().active());
     }
 
     /** Fires a drag-over and a drop with these files at the window, as the OS would. */
@@ -71,16 +48,16 @@ class WorkbenchWindowTest {
             Dragboard board = DragboardHelper.createDragboard(new FilesClipboard(files));
             DragEvent over = new DragEvent(DragEvent.DRAG_OVER, board, 10, 10, 10, 10, TransferMode.COPY,
                     null, null, null);
-            window.fireEvent(over);
-            window.fireEvent(new DragEvent(DragEvent.DRAG_DROPPED, board, 10, 10, 10, 10, TransferMode.COPY,
+            app.window().fireEvent(over);
+            app.window().fireEvent(new DragEvent(DragEvent.DRAG_DROPPED, board, 10, 10, 10, 10, TransferMode.COPY,
                     null, null, null));
         });
     }
 
     @Test
     void startsWithTheWelcomePanel() {
-        assertNotNull(fx(() -> window.lookup("#welcome")));
-        assertTrue(fx(() -> window.getScene().getStylesheets().get(0).endsWith("crosslens.css")));
+        assertNotNull(fx(() -> app.window().lookup("#welcome")));
+        assertTrue(fx(() -> app.window().getScene().getStylesheets().get(0).endsWith("crosslens.css")));
     }
 
     @Test
@@ -89,13 +66,13 @@ class WorkbenchWindowTest {
         Path f = Files.write(tmp.resolve("truncated.elf"), head);
         WorkbenchItem item = openAndWait(f);
         assertEquals(WorkbenchItem.State.FAILED, fx(item::state));
-        assertNotNull(fx(() -> window.lookup("#error-panel")));
-        Label offset = fx(() -> (Label) window.lookup("#error-offset"));
+        assertNotNull(fx(() -> app.window().lookup("#error-panel")));
+        Label offset = fx(() -> (Label) app.window().lookup("#error-offset"));
         assertNotNull(offset, "a malformed file names the offset");
         assertTrue(offset.getText().startsWith("at file offset 0x"), offset.getText());
-        String dump = fx(() -> ((javafx.scene.control.TextArea) window.lookup("#error-bytes")).getText());
+        String dump = fx(() -> ((javafx.scene.control.TextArea) app.window().lookup("#error-bytes")).getText());
         assertTrue(dump.contains("7f 45 4c 46"), dump);
-        FxTesting.snapshot(window, "snapshots", "error-panel");
+        FxTesting.snapshot(app.window(), "snapshots", "error-panel");
     }
 
     @Test
@@ -103,7 +80,7 @@ class WorkbenchWindowTest {
         Path f = Files.writeString(tmp.resolve("notes.txt"), "just some text\nnot a binary at all\n");
         WorkbenchItem item = openAndWait(f);
         assertEquals(WorkbenchItem.State.FAILED, fx(item::state));
-        String title = fx(() -> ((Label) window.lookup("#error-title")).getText());
+        String title = fx(() -> ((Label) app.window().lookup("#error-title")).getText());
         assertTrue(title.startsWith("Not a binary: "), title);
         assertTrue(title.contains("text"), title);
     }
@@ -113,9 +90,9 @@ class WorkbenchWindowTest {
         Path a = Files.writeString(tmp.resolve("a.txt"), "text a");
         Path b = Files.writeString(tmp.resolve("b.txt"), "text b");
         drop(List.of(a.toFile(), b.toFile()));
-        waitUntil(30, () -> fx(() -> workbench.items().size() == 2));
-        assertEquals(List.of("a.txt", "b.txt"), fx(() -> workbench.items().stream().map(WorkbenchItem::label).toList()));
-        assertEquals(2, fx(() -> window.tree().getRoot().getChildren().size()));
+        waitUntil(30, () -> fx(() -> app.workbench().items().size() == 2));
+        assertEquals(List.of("a.txt", "b.txt"), fx(() -> app.workbench().items().stream().map(WorkbenchItem::label).toList()));
+        assertEquals(2, fx(() -> app.window().tree().getRoot().getChildren().size()));
     }
 
     @Test
@@ -125,27 +102,27 @@ class WorkbenchWindowTest {
         Files.write(dir.resolve("prog.exe"), new byte[] {'M', 'Z', 0, 0});
         Files.writeString(dir.resolve("README"), "not a binary");
         drop(List.of(dir.toFile()));
-        waitUntil(30, () -> fx(() -> workbench.items().size() == 2));
-        assertEquals(List.of("prog", "prog.exe"), fx(() -> workbench.items().stream().map(WorkbenchItem::label).toList()));
+        waitUntil(30, () -> fx(() -> app.workbench().items().size() == 2));
+        assertEquals(List.of("prog", "prog.exe"), fx(() -> app.workbench().items().stream().map(WorkbenchItem::label).toList()));
     }
 
     @Test
     void helpOpenSamplesOpensTheShippedBuilds() {
-        fxRun(() -> window.openSamples());
-        waitUntil(60, () -> fx(() -> workbench.items().size() == 4));
+        fxRun(() -> app.window().openSamples());
+        waitUntil(60, () -> fx(() -> app.workbench().items().size() == 4));
         assertEquals(List.of("hello-darwin-arm64", "hello-linux-amd64", "hello-linux-arm64", "hello-windows-amd64.exe"),
-                fx(() -> workbench.items().stream().map(WorkbenchItem::label).toList()));
-        assertTrue(Files.isRegularFile(tmp.resolve("samples-cache/hello-linux-arm64")));
+                fx(() -> app.workbench().items().stream().map(WorkbenchItem::label).toList()));
+        assertTrue(Files.isRegularFile(app.samples().resolve("hello-linux-arm64")));
     }
 
     @Test
     void closeAndRecentFiles() throws Exception {
         Path f = Files.writeString(tmp.resolve("x.txt"), "x");
         WorkbenchItem item = openAndWait(f);
-        assertEquals(f.toAbsolutePath().normalize(), workbench.settings().recentFiles().get(0));
-        fxRun(() -> workbench.close(item));
-        assertEquals(0, fx(() -> workbench.items().size()));
-        assertNotNull(fx(() -> window.lookup("#welcome")));
+        assertEquals(f.toAbsolutePath().normalize(), app.workbench().settings().recentFiles().get(0));
+        fxRun(() -> app.workbench().close(item));
+        assertEquals(0, fx(() -> app.workbench().items().size()));
+        assertNotNull(fx(() -> app.window().lookup("#welcome")));
     }
 
     /** A dragboard peer holding files, as the OS would hand them over. */
