@@ -1,5 +1,6 @@
 package dev.crosslens.app.cli;
 
+import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.report.AnalysisReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,17 +31,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AnalysisReport report = AnalysisReport.analyze(files, !noRelocations);
+        List<AnalysisReport.Entry> failed;
         if (json) {
-            report.writeJson(out);
+            // written as each file is done, in order: the parses and their JSON are never all held at once
+            failed = AnalysisReport.streamJson(files, ParseOptions.defaults().withRelocationEntries(!noRelocations),
+                    Runtime.getRuntime().availableProcessors(), out);
         } else {
+            AnalysisReport report = AnalysisReport.analyze(files, !noRelocations);
             new SummaryPrinter(out).print(report);
+            failed = report.entries().stream().filter(e -> e.error() != null).toList();
         }
         out.flush();
-        for (AnalysisReport.Entry e : report.entries()) {
-            if (e.error() != null) err.println("crosslens: " + e.path() + ": " + e.error().message());
-        }
+        for (AnalysisReport.Entry e : failed) err.println("crosslens: " + e.path() + ": " + e.error().message());
         err.flush();
-        return report.anyFailed() ? CrosslensCli.EXIT_FAILED : CrosslensCli.EXIT_OK;
+        return failed.isEmpty() ? CrosslensCli.EXIT_OK : CrosslensCli.EXIT_FAILED;
     }
 }

@@ -109,4 +109,69 @@ public record AnalysisReport(List<Entry> entries) {
         JsonSupport.write(w, doc);
     }
 
+    /**
+     * Analyses the files and writes the same document as {@code analyze(paths, ..).writeJson(w)}, but as it goes:
+     * each file is parsed <em>and</em> turned into JSON on a worker (up to {@code threads} at once, a few ahead),
+     * then written in the order of {@code paths} and dropped, so neither every parse nor the whole document is
+     * held at once, and the serialization runs on every core. Returns the entries that failed (their error is
+     * in the document too).
+     */
+    public static List<Entry> streamJson(List<Path> paths, ParseOptions options, int threads, Writer w)
+            throws IOException {
+        int workers = Math.max(1, Math.min(threads, paths.size()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "crosslens-analyze");
+            t.setDaemon(true);
+            return t;
+        });
+        com.fasterxml.jackson.databind.ObjectWriter entryWriter = JsonSupport.nestedWriter(1);
+        List<Entry> failed = new ArrayList<>();
+        java.util.ArrayDeque<java.util.concurrent.Future<Written>> ahead = new java.util.ArrayDeque<>();
+        int next = 0;
+        try (com.fasterxml.jackson.core.JsonGenerator g = JsonSupport.prettyGenerator(w)) {
+            g.writeStartObject();
+            g.writeFieldName("files");
+            g.writeStartArray();
+            for (int written = 0; written < paths.size(); written++) {
+                while (next < paths.size() && ahead.size() < workers * 2) {
+                    Path p = paths.get(next++);
+                    ahead.add(pool.submit(() -> {
+                        Entry e = analyzeOne(p, options);
+                        // the parse can go as soon as its JSON exists; a failure is kept for the caller
+                        return new Written(entryWriter.writeValueAsString(e), e.error() == null ? null : e);
+                    }));
+                }
+                Written done = await(ahead.poll(), paths.get(written));
+                g.writeRawValue(done.json());
+                if (done.failed() != null) failed.add(done.failed());
+            }
+            g.writeEndArray();
+            g.writeStringField("schema", SCHEMA);
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            g.writeEndObject();
+        } finally {
+            pool.shutdownNow();
+        }
+        w.write(System.lineSeparator());
+        w.flush();
+        return failed;
+    }
+
+    /** One file's JSON, and its entry when it failed. */
+    private record Written(String json, Entry failed) {
+    }
+
+    private static Written await(java.util.concurrent.Future<Written> f, Path path) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io; // writing the JSON of it failed
+            // analyzeOne turns every I/O and format problem into an entry; anything else is a bug to show
+            throw new IllegalStateException("analysing " + path + " failed", e.getCause());
+        }
+    }
+
 }

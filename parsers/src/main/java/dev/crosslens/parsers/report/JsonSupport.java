@@ -3,7 +3,10 @@ package dev.crosslens.parsers.report;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.FilterWriter;
@@ -26,6 +29,38 @@ public final class JsonSupport {
         m.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
         m.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         return m;
+    }
+
+    /**
+     * A pretty writer for a value that sits {@code depth} objects deep in a document written by
+     * {@link #prettyGenerator}: its text, passed to {@code writeRawValue} there, is indented as if the whole
+     * document had been written in one go.
+     */
+    public static ObjectWriter nestedWriter(int depth) {
+        return mapper().writer(new NestedPrinter(depth));
+    }
+
+    /** A generator that writes as {@link #write} does, leaving {@code w} open. */
+    public static JsonGenerator prettyGenerator(Writer w) throws IOException {
+        JsonGenerator g = mapper().getFactory().createGenerator(new NonClosing(w));
+        g.setPrettyPrinter(new DefaultPrettyPrinter());
+        return g;
+    }
+
+    /** The default pretty printer, starting {@code depth} levels in. */
+    private static final class NestedPrinter extends DefaultPrettyPrinter {
+        NestedPrinter(int depth) {
+            _nesting = depth;
+        }
+
+        private NestedPrinter(NestedPrinter base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new NestedPrinter(this);
+        }
     }
 
     /** Writes {@code doc} pretty-printed plus a newline, leaving {@code w} open (it may be stdout). */

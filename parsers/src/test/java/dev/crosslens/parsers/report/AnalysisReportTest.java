@@ -36,4 +36,27 @@ class AnalysisReportTest {
         new AnalysisReport(parallel).writeJson(w);
         assertThat(w.toString()).contains("\"schema\" : \"crosslens.analysis\"", "\"kind\" : \"malformed\"");
     }
+
+    @Test
+    void theStreamedDocumentIsTheDocumentWrittenInOneGo(@TempDir Path tmp) throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "not a binary\n");
+        List<Path> paths = List.of(Fixtures.file("go-cross", "linux-arm64"), text,
+                Fixtures.file("go-cross", "windows-amd64.exe"), tmp.resolve("missing"),
+                Fixtures.file("macho-fat", "universal"), Fixtures.file("go-cross", "darwin-arm64"));
+        StringWriter whole = new StringWriter();
+        new AnalysisReport(AnalysisReport.analyzeAll(paths, ParseOptions.defaults(), 1)).writeJson(whole);
+        for (int threads : new int[] {1, 3}) {
+            StringWriter streamed = new StringWriter();
+            List<AnalysisReport.Entry> failed = AnalysisReport.streamJson(paths, ParseOptions.defaults(), threads,
+                    streamed);
+            assertThat(streamed.toString()).isEqualTo(whole.toString());
+            assertThat(failed).extracting(AnalysisReport.Entry::path).containsExactly(text.toString(),
+                    tmp.resolve("missing").toString());
+        }
+        StringWriter none = new StringWriter();
+        AnalysisReport.streamJson(List.of(), ParseOptions.defaults(), 2, none);
+        StringWriter noneWhole = new StringWriter();
+        new AnalysisReport(List.of()).writeJson(noneWhole);
+        assertThat(none.toString()).isEqualTo(noneWhole.toString());
+    }
 }
