@@ -2,6 +2,7 @@ package dev.crosslens.parsers.go;
 
 import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.io.BinaryReader;
+import dev.crosslens.parsers.io.ByteSearch;
 import dev.crosslens.parsers.io.MalformedBinaryException;
 import dev.crosslens.parsers.io.ParseCancelledException;
 
@@ -35,11 +36,16 @@ final class GoScan {
             }
             byte[] b = buf.array();
             int limit = (int) len - needle.length;
-            for (int i = 0; i <= limit; i += align) {
-                if (b[i] != needle[0]) continue;
-                int j = 1;
-                while (j < needle.length && b[i + j] == needle[j]) j++;
-                if (j == needle.length) return start + i;
+            if (align == 1) {
+                int at = ByteSearch.indexOf(b, 0, (int) len, needle);
+                if (at >= 0) return start + at;
+            } else {
+                for (int i = 0; i <= limit; i += align) {
+                    if (b[i] != needle[0]) continue;
+                    int j = 1;
+                    while (j < needle.length && b[i + j] == needle[j]) j++;
+                    if (j == needle.length) return start + i;
+                }
             }
             long step = Math.max(align, ((long) limit + 1 + align - 1) / align * align);
             start += step;
@@ -66,11 +72,9 @@ final class GoScan {
                 return out;
             }
             int limit = (int) len - needle.length;
-            for (int i = 0; i <= limit && out.size() < max; i++) {
-                if (b[i] != needle[0]) continue;
-                int j = 1;
-                while (j < needle.length && b[i + j] == needle[j]) j++;
-                if (j == needle.length) out.add(start + i);
+            for (int i = ByteSearch.indexOf(b, 0, (int) len, needle); i >= 0 && out.size() < max;
+                 i = ByteSearch.indexOf(b, i + 1, (int) len, needle)) {
+                out.add(start + i);
             }
             start += limit + 1;
         }

@@ -198,19 +198,11 @@ public final class BinaryReader {
         if (n == 0) return start <= end ? start : -1;
         final int chunk = 1 << 18;
         byte[] buf = new byte[(int) Math.min(chunk + n - 1, Math.max(0, end - start))];
-        byte first = needle[0];
         for (long pos = start; pos + n <= end; pos += chunk) {
             int len = (int) Math.min(buf.length, end - pos);
             source.read(base + pos, buf, 0, len);
-            int last = len - n;
-            outer:
-            for (int i = 0; i <= last; i++) {
-                if (buf[i] != first) continue;
-                for (int j = 1; j < n; j++) {
-                    if (buf[i + j] != needle[j]) continue outer;
-                }
-                return pos + i;
-            }
+            int at = ByteSearch.indexOf(buf, 0, len, needle);
+            if (at >= 0) return pos + at;
         }
         return -1;
     }
