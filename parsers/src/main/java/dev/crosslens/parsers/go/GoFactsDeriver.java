@@ -30,12 +30,16 @@ final class GoFactsDeriver {
             cgo = true;
             evidence.add("cgo: " + cgoFuncs + " runtime/cgo functions in the pclntab");
         }
+        // one pass over the function table (tens of thousands of names) for every cgo question
         String cgoFunction = null;
+        String cgoNet = null;
+        String cgoUser = null;
         for (String n : functions) {
-            if (isCgoName(n) || n.contains("._Cfunc_") || n.contains("._C2func_")) {
+            if (cgoFunction == null && (isCgoName(n) || n.contains("._Cfunc_") || n.contains("._C2func_"))) {
                 cgoFunction = n;
-                break;
             }
+            if (cgoNet == null && isCgoFunctionOf(n, "net.")) cgoNet = n;
+            if (cgoUser == null && isCgoFunctionOf(n, "os/user.")) cgoUser = n;
         }
         if (cgoFunction != null) {
             cgo = true;
@@ -79,7 +83,6 @@ final class GoFactsDeriver {
             resolver = "none";
             if (haveTable) evidence.add("net resolver: package net not linked");
         } else {
-            String cgoNet = firstCgoFunction(functions, "net.");
             if (cgoNet != null) {
                 resolver = "cgo";
                 evidence.add("net resolver: cgo (" + cgoNet + ")");
@@ -94,7 +97,6 @@ final class GoFactsDeriver {
         if (perPackage.getOrDefault("os/user", 0) == 0) {
             osUser = "none";
         } else {
-            String cgoUser = firstCgoFunction(functions, "os/user.");
             if (cgoUser != null) {
                 osUser = "cgo";
                 evidence.add("os/user: cgo (" + cgoUser + ")");
@@ -134,13 +136,9 @@ final class GoFactsDeriver {
     }
 
     /** A cgo-generated function of a package: {@code pkg._Cfunc_*}, {@code pkg._C2func_*}, {@code pkg._cgo_*}. */
-    private static String firstCgoFunction(Collection<String> functions, String prefix) {
-        for (String f : functions) {
-            if (f.startsWith(prefix + "_Cfunc_") || f.startsWith(prefix + "_C2func_")
-                    || f.startsWith(prefix + "_cgo_")) {
-                return f;
-            }
-        }
-        return null;
+    private static boolean isCgoFunctionOf(String f, String prefix) {
+        if (!f.startsWith(prefix)) return false;
+        int p = prefix.length();
+        return f.startsWith("_Cfunc_", p) || f.startsWith("_C2func_", p) || f.startsWith("_cgo_", p);
     }
 }
