@@ -8,6 +8,8 @@ public enum SymbolTable {
     PE_EXPORTS("exports"),
     COFF("COFF"),
     MACHO_NLIST("nlist"),
+    /** The dyld export trie (LC_DYLD_INFO export_off or LC_DYLD_EXPORTS_TRIE). */
+    MACHO_EXPORTS("export trie"),
     GO_PCLNTAB("Go pclntab");
 
     private final String label;

@@ -7,6 +7,12 @@ public enum TargetOs {
     WINDOWS("windows"),
     MACOS("darwin"),
     IOS("ios"),
+    /** Apple platforms beyond macOS and iOS (Mach-O LC_BUILD_VERSION platform, LC_VERSION_MIN_*). */
+    TVOS("tvos"),
+    WATCHOS("watchos"),
+    BRIDGEOS("bridgeos"),
+    DRIVERKIT("driverkit"),
+    VISIONOS("visionos"),
     FREEBSD("freebsd"),
     OPENBSD("openbsd"),
     NETBSD("netbsd"),

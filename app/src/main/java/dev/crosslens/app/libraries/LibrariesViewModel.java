@@ -75,7 +75,7 @@ public final class LibrariesViewModel {
         List<Node> exports = new ArrayList<>();
         for (Symbol s : core.symbols()) {
             if (!s.defined()) continue;
-            boolean exported = s.table() == SymbolTable.PE_EXPORTS
+            boolean exported = s.table() == SymbolTable.PE_EXPORTS || s.table() == SymbolTable.MACHO_EXPORTS
                     || (s.table() == SymbolTable.DYNSYM && s.binding() != SymbolBinding.LOCAL);
             if (exported) exports.add(new Node(s.displayName(), "0x" + Long.toHexString(s.value()), "export",
                     s.extent(), List.of()));

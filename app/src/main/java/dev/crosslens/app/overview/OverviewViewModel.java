@@ -123,6 +123,11 @@ public final class OverviewViewModel {
             case MACOS: return "macOS";
             case ANDROID: return "Android";
             case IOS: return "iOS";
+            case TVOS: return "tvOS";
+            case WATCHOS: return "watchOS";
+            case BRIDGEOS: return "bridgeOS";
+            case DRIVERKIT: return "DriverKit";
+            case VISIONOS: return "visionOS";
             case FREEBSD: return "FreeBSD";
             case OPENBSD: return "OpenBSD";
             case NETBSD: return "NetBSD";

@@ -26,10 +26,10 @@ public record SymbolChange(ChangeKind kind, SymbolTable table, String name, Symb
         return (newSymbol == null ? 0 : newSymbol.size()) - (oldSymbol == null ? 0 : oldSymbol.size());
     }
 
-    /** True for an export (a defined global/weak symbol of a dynamic table or the PE export table). */
+    /** True for an export (a defined global/weak symbol of a dynamic table or the PE export table or Mach-O export trie). */
     public boolean isExport() {
         Symbol s = oldSymbol != null ? oldSymbol : newSymbol;
-        return table == SymbolTable.PE_EXPORTS
+        return table == SymbolTable.PE_EXPORTS || (table == SymbolTable.MACHO_EXPORTS && s.defined())
                 || (table == SymbolTable.DYNSYM && s.defined())
                 || (table == SymbolTable.MACHO_NLIST && s.defined()
                     && s.binding() != dev.crosslens.model.SymbolBinding.LOCAL);

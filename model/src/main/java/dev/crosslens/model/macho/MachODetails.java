@@ -9,13 +9,16 @@ import java.util.List;
  *
  * @param dylinker     LC_LOAD_DYLINKER path, null when absent
  * @param buildVersion LC_BUILD_VERSION, else the first LC_VERSION_MIN_*, null when neither
+ * @param exports      the export trie (LC_DYLD_EXPORTS_TRIE, else LC_DYLD_INFO export_off), in trie order
+ * @param rebases      the LC_DYLD_INFO rebase opcodes, decoded (empty when relocation entries are not read)
  */
 public record MachODetails(MachOHeader header, List<MachOLoadCommand> loadCommands, List<MachOSegment> segments,
                            List<MachODylib> dylibs, MachODylib idDylib, String dylinker, List<String> rpaths,
                            MachOUuid uuid, MachOBuildVersion buildVersion, List<MachOBuildVersion> versionCommands,
                            MachOEntryPoint entryPoint, MachOCodeSignature codeSignature, MachOSymtab symtab,
                            MachODysymtab dysymtab, List<MachONlist> symbols, MachODyldInfo dyldInfo,
-                           List<MachOBinding> bindings, MachOChainedFixups chainedFixups) {
+                           List<MachOBinding> bindings, MachOChainedFixups chainedFixups, List<MachOExport> exports,
+                           List<MachORebase> rebases) {
     public MachODetails {
         loadCommands = List.copyOf(loadCommands);
         segments = List.copyOf(segments);
@@ -24,6 +27,8 @@ public record MachODetails(MachOHeader header, List<MachOLoadCommand> loadComman
         versionCommands = List.copyOf(versionCommands);
         symbols = List.copyOf(symbols);
         bindings = List.copyOf(bindings);
+        exports = List.copyOf(exports);
+        rebases = List.copyOf(rebases);
     }
 
     /** The minimum OS version ({@code 11.0}), null when no version command says. */

@@ -201,7 +201,7 @@ public final class TargetChecker {
 
     private static String formatOs(ImageCore c) {
         if (c.format() == BinaryFormat.PE) return "windows";
-        if (c.format() == BinaryFormat.MACHO) return c.os() == TargetOs.IOS ? "ios" : "darwin";
+        if (c.format() == BinaryFormat.MACHO) return c.os() == TargetOs.MACOS || c.os() == TargetOs.UNKNOWN ? "darwin" : c.os().goos();
         return IntentRules.fileGoos(c);
     }
 

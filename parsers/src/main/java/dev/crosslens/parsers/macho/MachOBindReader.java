@@ -3,16 +3,18 @@ package dev.crosslens.parsers.macho;
 import dev.crosslens.model.Diagnostic;
 import dev.crosslens.model.Extent;
 import dev.crosslens.model.macho.MachOBinding;
+import dev.crosslens.model.macho.MachOChainedFixup;
 import dev.crosslens.model.macho.MachOChainedFixups;
 import dev.crosslens.model.macho.MachOChainedImport;
+import dev.crosslens.model.macho.MachOChainedStarts;
 import dev.crosslens.model.macho.MachODylib;
 import dev.crosslens.model.macho.MachOSegment;
 import dev.crosslens.parsers.ParseOptions;
+import dev.crosslens.parsers.macho.MachOOpcodeStream.StreamException;
 import dev.crosslens.parsers.io.BinaryReader;
 import dev.crosslens.parsers.io.MalformedBinaryException;
 import dev.crosslens.parsers.io.ParseCancelledException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,75 +57,6 @@ final class MachOBindReader {
         this.diagnostics = diagnostics;
     }
 
-    /** A malformed stream: where in it, and why. */
-    private static final class StreamException extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int position;
-
-        StreamException(int position, String message) {
-            super(message);
-            this.position = position;
-        }
-    }
-
-    /** A cursor over one opcode stream. */
-    private static final class Cursor {
-        final byte[] b;
-        int pos;
-
-        Cursor(byte[] b) {
-            this.b = b;
-        }
-
-        boolean more() {
-            return pos < b.length;
-        }
-
-        int u8() throws StreamException {
-            if (pos >= b.length) throw new StreamException(pos, "stream ends inside an opcode");
-            return b[pos++] & 0xff;
-        }
-
-        long uleb() throws StreamException {
-            int start = pos;
-            long result = 0;
-            int shift = 0;
-            while (true) {
-                int v = u8();
-                if (shift == 63 && (v & 0x7e) != 0 || shift > 63) {
-                    throw new StreamException(start, "ULEB128 longer than 64 bits");
-                }
-                result |= (long) (v & 0x7f) << shift;
-                shift += 7;
-                if ((v & 0x80) == 0) return result;
-            }
-        }
-
-        long sleb() throws StreamException {
-            int start = pos;
-            long result = 0;
-            int shift = 0;
-            int v;
-            do {
-                v = u8();
-                if (shift > 63) throw new StreamException(start, "SLEB128 longer than 64 bits");
-                result |= (long) (v & 0x7f) << shift;
-                shift += 7;
-            } while ((v & 0x80) != 0);
-            if (shift < 64 && (v & 0x40) != 0) result |= -1L << shift;
-            return result;
-        }
-
-        String cString() throws StreamException {
-            int start = pos;
-            while (pos < b.length && b[pos] != 0) pos++;
-            if (pos >= b.length) throw new StreamException(start, "symbol name runs past the end of the stream");
-            String s = new String(b, start, pos - start, StandardCharsets.UTF_8);
-            pos++;
-            return s;
-        }
-    }
-
     void readOpcodes(String table, long off, long size, boolean lazy, List<MachOBinding> out)
             throws ParseCancelledException {
         if (size == 0) return;
@@ -135,7 +68,7 @@ final class MachOBindReader {
             diagnostics.add(Diagnostic.error("macho.bind.range", table + ": " + e.getMessage(), r.extent(Math.min(off, r.size()), 0)));
             return;
         }
-        Cursor c = new Cursor(bytes);
+        MachOOpcodeStream c = new MachOOpcodeStream(bytes);
         int ordinal = 0;
         String symbol = null;
         boolean weakImport = false;
@@ -229,7 +162,7 @@ final class MachOBindReader {
     }
 
     private void bind(List<MachOBinding> out, String table, String symbol, int ordinal, boolean weakImport, int type,
-                      long addend, int segment, long segOffset, long streamOff, int opStart, Cursor c)
+                      long addend, int segment, long segOffset, long streamOff, int opStart, MachOOpcodeStream c)
             throws StreamException {
         if (out.size() >= options.maxImports()) {
             throw new StreamException(opStart, "more than " + options.maxImports() + " bindings");
@@ -274,8 +207,12 @@ final class MachOBindReader {
                 imports.clear();
                 out.removeIf(b -> b.table().equals("chained"));
             }
+            List<MachOChainedStarts> starts = new ArrayList<>();
+            List<MachOChainedFixup> fixups = new ArrayList<>();
+            new MachOChainWalker(r, options, segments, imports, diagnostics)
+                    .read(f, startsOffset, options.readRelocationEntries(), starts, fixups);
             return new MachOChainedFixups(version, startsOffset, importsOffset, symbolsOffset, importsCount,
-                    importsFormat, symbolsFormat, imports, whole);
+                    importsFormat, symbolsFormat, imports, starts, fixups, whole);
         } catch (MalformedBinaryException e) {
             diagnostics.add(Diagnostic.error("macho.fixups.header", "LC_DYLD_CHAINED_FIXUPS: " + e.getMessage(), whole));
             return null;

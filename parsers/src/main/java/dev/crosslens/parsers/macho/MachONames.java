@@ -1,6 +1,7 @@
 package dev.crosslens.parsers.macho;
 
 import dev.crosslens.model.Arch;
+import dev.crosslens.model.TargetOs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ final class MachONames {
     static final long LC_VERSION_MIN_TVOS = 0x2f;
     static final long LC_VERSION_MIN_WATCHOS = 0x30;
     static final long LC_BUILD_VERSION = 0x32;
+    static final long LC_DYLD_EXPORTS_TRIE = 0x33 | LC_REQ_DYLD;
     static final long LC_DYLD_CHAINED_FIXUPS = 0x34 | LC_REQ_DYLD;
 
     private static final Map<Long, String> LOAD_COMMANDS = Map.ofEntries(
@@ -61,7 +63,7 @@ final class MachONames {
             Map.entry(0x2cL, "LC_ENCRYPTION_INFO_64"), Map.entry(0x2dL, "LC_LINKER_OPTION"),
             Map.entry(0x2eL, "LC_LINKER_OPTIMIZATION_HINT"), Map.entry(0x2fL, "LC_VERSION_MIN_TVOS"),
             Map.entry(0x30L, "LC_VERSION_MIN_WATCHOS"), Map.entry(0x31L, "LC_NOTE"),
-            Map.entry(0x32L, "LC_BUILD_VERSION"), Map.entry(0x33L | LC_REQ_DYLD, "LC_DYLD_EXPORTS_TRIE"),
+            Map.entry(0x32L, "LC_BUILD_VERSION"), Map.entry(LC_DYLD_EXPORTS_TRIE, "LC_DYLD_EXPORTS_TRIE"),
             Map.entry(LC_DYLD_CHAINED_FIXUPS, "LC_DYLD_CHAINED_FIXUPS"),
             Map.entry(0x35L | LC_REQ_DYLD, "LC_FILESET_ENTRY"), Map.entry(0x36L, "LC_ATOM_INFO"));
 
@@ -175,6 +177,30 @@ final class MachONames {
 
     static String platform(long p) {
         return p > 0 && p < PLATFORMS.length ? PLATFORMS[(int) p] : "0x" + Long.toHexString(p);
+    }
+
+    /**
+     * The OS a PLATFORM_* value targets: Mac Catalyst runs on macOS, a simulator build on the OS it simulates;
+     * UNKNOWN for a value this table does not know (the raw number stays in MachOBuildVersion).
+     */
+    static TargetOs platformOs(long p) {
+        switch ((int) Math.min(p, Integer.MAX_VALUE)) {
+            case 1: case 6: return TargetOs.MACOS;
+            case 2: case 7: return TargetOs.IOS;
+            case 3: case 8: return TargetOs.TVOS;
+            case 4: case 9: return TargetOs.WATCHOS;
+            case 5: return TargetOs.BRIDGEOS;
+            case 10: return TargetOs.DRIVERKIT;
+            case 11: case 12: return TargetOs.VISIONOS;
+            default: return TargetOs.UNKNOWN;
+        }
+    }
+
+    /** What sets a platform apart from its OS ({@code Mac Catalyst}, {@code simulator}), null for the OS itself. */
+    static String platformVariant(long p) {
+        if (p == 6) return "Mac Catalyst (iOS app on macOS)";
+        if (p == 7 || p == 8 || p == 9 || p == 12) return "simulator build";
+        return null;
     }
 
     private static final String[] TOOLS = {null, "clang", "swift", "ld", "lld"};

@@ -35,9 +35,11 @@ import dev.crosslens.model.macho.MachODyldInfo;
 import dev.crosslens.model.macho.MachODylib;
 import dev.crosslens.model.macho.MachODysymtab;
 import dev.crosslens.model.macho.MachOEntryPoint;
+import dev.crosslens.model.macho.MachOExport;
 import dev.crosslens.model.macho.MachOHeader;
 import dev.crosslens.model.macho.MachOLoadCommand;
 import dev.crosslens.model.macho.MachONlist;
+import dev.crosslens.model.macho.MachORebase;
 import dev.crosslens.model.macho.MachOSection;
 import dev.crosslens.model.macho.MachOSegment;
 import dev.crosslens.model.macho.MachOSymtab;
@@ -59,7 +61,8 @@ import java.util.TreeMap;
 
 /**
  * Reads a thin Mach-O image (32/64-bit, either byte order): header, every load command, segments and sections,
- * dylibs, versions, entry, symbols, dyld bind info and chained fixups imports, code signature. Only an unusable
+ * dylibs, versions, entry, symbols, dyld bind/rebase opcodes, the export trie, chained fixups (imports and
+ * chains), code signature. Only an unusable
  * header throws; everything else that is broken becomes a diagnostic and an empty table.
  */
 public final class MachOParser {
@@ -70,17 +73,21 @@ public final class MachOParser {
             throws MalformedBinaryException, ParseCancelledException {
         Run run = new Run(r, options);
         ParseMonitor m = options.monitor();
-        m.progress("Mach-O header", 0, 6);
+        m.progress("Mach-O header", 0, 8);
         run.readHeader();
-        m.progress("Mach-O load commands", 1, 6);
+        m.progress("Mach-O load commands", 1, 8);
         run.readLoadCommands();
-        m.progress("Mach-O symbols", 2, 6);
+        m.progress("Mach-O symbols", 2, 8);
         run.readSymbols();
-        m.progress("Mach-O bindings", 3, 6);
+        m.progress("Mach-O bindings", 3, 8);
         run.readBindings();
-        m.progress("Mach-O code signature", 4, 6);
+        m.progress("Mach-O exports", 4, 8);
+        run.readExports();
+        m.progress("Mach-O rebases", 5, 8);
+        run.readRebases();
+        m.progress("Mach-O code signature", 6, 8);
         run.readCodeSignature();
-        m.progress("Mach-O relocations", 5, 6);
+        m.progress("Mach-O relocations", 7, 8);
         run.readRelocations();
         run.resolveSymbolLibraries();
         return run.build();
@@ -116,6 +123,10 @@ public final class MachOParser {
         private long chainedSize;
         private final List<MachOBinding> bindings = new ArrayList<>();
         private MachOChainedFixups chainedFixups;
+        private long exportsTrieOff = -1;
+        private long exportsTrieSize;
+        private List<MachOExport> exports = List.of();
+        private List<MachORebase> rebases = List.of();
         private final Map<String, Long> relocationsByTable = new LinkedHashMap<>();
         private final Map<String, Long> relocationsByType = new TreeMap<>();
 
@@ -286,6 +297,9 @@ public final class MachOParser {
             } else if (cmd == MachONames.LC_DYLD_CHAINED_FIXUPS) {
                 chainedOff = lc.u32(8);
                 chainedSize = lc.u32(12);
+            } else if (cmd == MachONames.LC_DYLD_EXPORTS_TRIE) {
+                exportsTrieOff = lc.u32(8);
+                exportsTrieSize = lc.u32(12);
             } else if (!MachONames.knownLoadCommand(cmd)) {
                 info("macho.loadcmd.unknown", "load command " + index + " has unknown cmd 0x" + Long.toHexString(cmd)
                         + "; kept raw", lc.extent(0, lc.size()));
@@ -562,6 +576,28 @@ public final class MachOParser {
             }
         }
 
+        /** The export trie: LC_DYLD_EXPORTS_TRIE when there is one (chained fixups images), else LC_DYLD_INFO's. */
+        void readExports() throws ParseCancelledException {
+            MachODyldInfoReader reader = new MachODyldInfoReader(r, options, is64, segments, dylibs, diagnostics);
+            if (exportsTrieOff >= 0) {
+                exports = reader.readExportTrie("LC_DYLD_EXPORTS_TRIE", exportsTrieOff, exportsTrieSize);
+                if (dyldInfo != null && dyldInfo.exportSize() != 0) {
+                    warning("macho.exports.twice", "both LC_DYLD_EXPORTS_TRIE and LC_DYLD_INFO export_off; "
+                            + "the LC_DYLD_EXPORTS_TRIE one is read", dyldInfo.extent());
+                }
+            } else if (dyldInfo != null) {
+                exports = reader.readExportTrie("LC_DYLD_INFO export trie", dyldInfo.exportOff(),
+                        dyldInfo.exportSize());
+            }
+        }
+
+        /** LC_DYLD_INFO rebase opcodes; skipped, like relocation entries, for a fast first screen. */
+        void readRebases() throws ParseCancelledException {
+            if (dyldInfo == null || !options.readRelocationEntries()) return;
+            rebases = new MachODyldInfoReader(r, options, is64, segments, dylibs, diagnostics)
+                    .readRebases(dyldInfo.rebaseOff(), dyldInfo.rebaseSize());
+        }
+
         void readCodeSignature() throws ParseCancelledException {
             if (codeSigOff < 0) return;
             codeSignature = new MachOCodeSignatureReader(r, diagnostics).read(codeSigOff, codeSigSize, codeSigCommand);
@@ -607,6 +643,11 @@ public final class MachOParser {
             Map<String, Long> bindCounts = new LinkedHashMap<>();
             for (MachOBinding b : bindings) bindCounts.merge(b.table(), 1L, Long::sum);
             relocationsByTable.putAll(bindCounts);
+            if (!rebases.isEmpty()) relocationsByTable.put("rebase", (long) rebases.size());
+            if (chainedFixups != null && !chainedFixups.fixups().isEmpty()) {
+                relocationsByTable.put("chained rebase", chainedFixups.rebaseCount());
+                relocationsByTable.put("chained bind", chainedFixups.bindCount());
+            }
         }
 
         /** Every undefined symbol gets its library: bind info and chained imports first, then n_desc. */
@@ -660,7 +701,7 @@ public final class MachOParser {
             if (buildVersion == null && !versions.isEmpty()) buildVersion = versions.get(0);
             MachODetails details = new MachODetails(header, commands, segments, dylibs, idDylib, dylinker, rpaths,
                     uuid, buildVersion, versions, entryPoint, codeSignature, symtab, dysymtab, symbols, dyldInfo,
-                    bindings, chainedFixups);
+                    bindings, chainedFixups, exports, rebases);
 
             long cpu = header.cpuType();
             Arch arch = MachONames.arch(cpu);
@@ -707,11 +748,15 @@ public final class MachOParser {
 
         private TargetOs os(MachOBuildVersion v, Arch arch) {
             if (v != null) {
-                long p = v.platform();
-                if (p == 1 || p == 6) return TargetOs.MACOS;
-                if (p == 2 || p == 7) return TargetOs.IOS;
-                info("macho.os.platform", "platform " + v.platformName() + " has no TargetOs of its own", v.extent());
-                return TargetOs.UNKNOWN;
+                TargetOs os = MachONames.platformOs(v.platform());
+                if (os == TargetOs.UNKNOWN) {
+                    info("macho.os.platform", "platform " + v.platformName() + " has no TargetOs of its own",
+                            v.extent());
+                } else if (MachONames.platformVariant(v.platform()) != null) {
+                    info("macho.os.variant", v.platformName() + ": " + MachONames.platformVariant(v.platform())
+                            + " (target OS " + os.goos() + ", raw platform " + v.platform() + ")", v.extent());
+                }
+                return os;
             }
             if (header.fileType() == 2 && (arch == Arch.X86_64 || arch == Arch.ARM64)) {
                 info("macho.os.assumed", "no LC_BUILD_VERSION or LC_VERSION_MIN_*: assuming macOS for an "
@@ -828,7 +873,48 @@ public final class MachOParser {
                 out.add(new Symbol(n.index(), n.name(), null, n.value(), 0, SymbolTable.MACHO_NLIST, binding, type, "",
                         section, defined, null, n.library(), n.type(), n.extent()));
             }
+            long base = imageBase();
+            for (int i = 0; i < exports.size(); i++) {
+                MachOExport e = exports.get(i);
+                boolean reexport = e.reexport();
+                long value = reexport ? 0 : e.absolute() ? e.address() : base + e.address();
+                SymbolType type = e.threadLocal() ? SymbolType.TLS : reexport || e.absolute() ? SymbolType.NOTYPE
+                        : exportType(sections, value);
+                String section = reexport ? "re-export" : e.absolute() ? "ABS" : exportSection(sections, value);
+                // a re-export is still something this image exports (dyld finds it here): defined
+                out.add(new Symbol(i, e.name(), null, value, 0, SymbolTable.MACHO_EXPORTS,
+                        e.weak() ? SymbolBinding.WEAK : SymbolBinding.GLOBAL, type, "", section, true, null,
+                        e.reexportLibrary(), e.flags(), e.extent()));
+            }
             return out;
+        }
+
+        /** The address export offsets count from: the segment that maps the mach header (__TEXT). */
+        private long imageBase() {
+            for (MachOSegment s : segments) {
+                if (s.fileoff() == 0 && s.filesize() != 0) return s.vmaddr();
+            }
+            return 0;
+        }
+
+        private static MachOSection sectionAt(List<MachOSection> sections, long address) {
+            for (MachOSection s : sections) {
+                if (Long.compareUnsigned(address, s.address()) >= 0
+                        && Long.compareUnsigned(address - s.address(), s.size()) < 0) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        private static String exportSection(List<MachOSection> sections, long address) {
+            MachOSection s = sectionAt(sections, address);
+            return s == null ? "" : s.segmentName() + "," + s.name();
+        }
+
+        private static SymbolType exportType(List<MachOSection> sections, long address) {
+            MachOSection s = sectionAt(sections, address);
+            return s == null ? SymbolType.UNKNOWN : s.code() ? SymbolType.FUNC : SymbolType.OBJECT;
         }
 
         private List<Library> unifiedLibraries() {

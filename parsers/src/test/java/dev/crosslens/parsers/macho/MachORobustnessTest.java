@@ -18,10 +18,13 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +43,83 @@ class MachORobustnessTest {
     static Stream<Path> fixtures() {
         return Stream.of(Fixtures.file("go-cross", "darwin-amd64"), Fixtures.file("go-cross", "darwin-arm64"),
                 Fixtures.file("macho-objects", "hello-x86_64.o"), Fixtures.file("macho-objects", "hello-arm64.o"),
-                Fixtures.file("macho-fat", "universal"), Fixtures.file("macho-fat", "universal64"));
+                Fixtures.file("macho-fat", "universal"), Fixtures.file("macho-fat", "universal64"),
+                chained(MachODyldCrossCheckTest.CHAINED[5]), chained(MachODyldCrossCheckTest.CHAINED[6]));
+    }
+
+    private static Path chained(String rel) {
+        try {
+            return MachODyldCrossCheckTest.chainedFile(rel);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Images with dyld tables: LC_DYLD_INFO (Go darwin/arm64) and chained fixups + exports trie (ld64 dylibs). */
+    static Stream<Path> dyldFixtures() {
+        return Stream.of(Fixtures.file("go-cross", "darwin-arm64"), chained(MachODyldCrossCheckTest.CHAINED[0]),
+                chained(MachODyldCrossCheckTest.CHAINED[1]), chained(MachODyldCrossCheckTest.CHAINED[6]),
+                chained(MachODyldCrossCheckTest.CHAINED[7]));
+    }
+
+    /**
+     * Byte flips aimed at the dyld tables only: the rebase/bind/export streams, the chained fixups header, starts
+     * and imports, LC_DYLD_EXPORTS_TRIE, and the chained pointers in the data segments. Every parse ends in time
+     * with an image (the tables are optional, so breaking them is a diagnostic, never a lost file).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dyldFixtures")
+    void dyldTableFlips(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        List<int[]> regions = dyldRegions(bytes);
+        dev.crosslens.model.MachOImage clean = new MachOParser().parse(BinaryReader.of(bytes), ParseOptions.defaults());
+        if (clean.macho().chainedFixups() != null) {
+            for (var f : clean.macho().chainedFixups().fixups()) {
+                regions.add(new int[] {(int) f.extent().offset(), (int) (f.extent().offset() + f.extent().size())});
+            }
+        }
+        assertTrue(!regions.isEmpty(), "the fixture has dyld tables");
+        Tally t = new Tally();
+        Random random = new Random(0xd71dL + bytes.length);
+        for (int k = 0; k < FLIP_MUTANTS; k++) {
+            byte[] mutant = bytes.clone();
+            int flips = 1 + random.nextInt(8);
+            for (int f = 0; f < flips; f++) {
+                int[] region = regions.get(random.nextInt(regions.size()));
+                int at = region[0] + random.nextInt(Math.max(1, region[1] - region[0]));
+                mutant[at] = random.nextInt(3) == 0 ? (byte) 0xff : (byte) random.nextInt(256);
+            }
+            parseOnce(mutant, t, "dyld mutant " + k);
+        }
+        System.out.printf("%s: %d dyld-table flip mutants -> %d images (%d diagnostics), %d MalformedBinaryException%n",
+                file.getFileName(), FLIP_MUTANTS, t.images, t.diagnostics, t.malformed);
+        assertEquals(FLIP_MUTANTS, t.images, "a broken dyld table never loses the image");
+        assertTrue(t.diagnostics > 0, "broken tables are reported");
+    }
+
+    /** [start, end) of every LC_DYLD_INFO stream, LC_DYLD_CHAINED_FIXUPS and LC_DYLD_EXPORTS_TRIE of a thin image. */
+    private static List<int[]> dyldRegions(byte[] bytes) {
+        ByteBuffer le = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int ncmds = le.getInt(16);
+        int off = le.getInt(0) == 0xfeedfacf ? 32 : 28;
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < ncmds; i++) {
+            int cmd = le.getInt(off);
+            int size = le.getInt(off + 4);
+            if (cmd == 0x22 || cmd == 0x80000022) {
+                for (int k = 0; k < 5; k++) {
+                    int o = le.getInt(off + 8 + 8 * k);
+                    int n = le.getInt(off + 12 + 8 * k);
+                    if (n > 0) out.add(new int[] {o, o + n});
+                }
+            } else if (cmd == 0x80000033 || cmd == 0x80000034) {
+                int o = le.getInt(off + 8);
+                int n = le.getInt(off + 12);
+                if (n > 0) out.add(new int[] {o, o + n});
+            }
+            off += size;
+        }
+        return out;
     }
 
     /** Tallies of one run. */
