@@ -18,14 +18,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "ELF, PE/COFF, Mach-O (fat too) or ar files")
     List<Path> files;
 
-    @Option(names = "--json", description = "print the crosslens.analysis JSON document (schema in README)")
+    @Option(names = "--json", description = "print the crosslens.analysis JSON document (schema in README), on one line")
     boolean json;
+
+    @Option(names = "--pretty", description = "with --json: indent the document for people")
+    boolean pretty;
 
     @Option(names = "--no-relocations", description = "count relocations only, do not read every entry")
     boolean noRelocations;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    CrosslensCli cli;
 
     @Override
     public Integer call() throws Exception {
@@ -34,8 +40,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<AnalysisReport.Entry> failed;
         if (json) {
             // written as each file is done, in order: the parses and their JSON are never all held at once
+            out.flush();
             failed = AnalysisReport.streamJson(files, ParseOptions.defaults().withRelocationEntries(!noRelocations),
-                    Runtime.getRuntime().availableProcessors(), out);
+                    Runtime.getRuntime().availableProcessors(), cli.bytesOut(), pretty);
         } else {
             AnalysisReport report = AnalysisReport.analyze(files, !noRelocations);
             new SummaryPrinter(out).print(report);

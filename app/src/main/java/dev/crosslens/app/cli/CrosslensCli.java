@@ -3,7 +3,13 @@ package dev.crosslens.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** The headless side: {@code crosslens analyze|diff|check|graph|run|trace ...}. Exit 0 ok, 1 failure, 2 usage. */
@@ -22,6 +28,18 @@ public final class CrosslensCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where commands that write bytes (the analysis JSON) write them: stdout itself, or the out writer decoded. */
+    private final OutputStream bytesOut;
+
+    private CrosslensCli(OutputStream bytesOut) {
+        this.bytesOut = bytesOut;
+    }
+
+    /** The standard output as bytes; flush {@code getOut()} before writing here. */
+    OutputStream bytesOut() {
+        return bytesOut;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -30,16 +48,25 @@ public final class CrosslensCli implements Runnable {
     /** True when the arguments name a subcommand (or help/version), i.e. no window should open. */
     public static boolean isCliInvocation(String[] args) {
         if (args.length == 0) return false;
-        CommandLine cl = new CommandLine(new CrosslensCli());
+        CommandLine cl = new CommandLine(new CrosslensCli(OutputStream.nullOutputStream()));
         return cl.getSubcommands().containsKey(args[0]) || HEADLESS.contains(args[0]);
     }
 
+    /** The process's own streams: bytes go to file descriptor 1 through one large buffer. */
     public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        int code = run(args, out, new PrintWriter(System.err, true), stdout);
+        out.flush(); // what a command printed without a newline
+        return code;
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new CrosslensCli());
+        return run(args, out, err, new DecodingOutputStream(out));
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err, OutputStream bytesOut) {
+        CommandLine cl = new CommandLine(new CrosslensCli(bytesOut));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

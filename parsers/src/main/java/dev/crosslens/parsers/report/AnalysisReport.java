@@ -6,15 +6,20 @@ import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.io.MalformedBinaryException;
 import dev.crosslens.parsers.io.UnsupportedFormatException;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The result of analysing several files in one process, and its JSON form: the {@code crosslens.analysis}
@@ -54,14 +59,9 @@ public record AnalysisReport(List<Entry> entries) {
             for (Path p : paths) out.add(analyzeOne(p, options));
             return out;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(threads, paths.size()), r -> {
-                    Thread t = new Thread(r, "crosslens-analyze");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool = workers(Math.min(threads, paths.size()));
         try {
-            List<java.util.concurrent.Future<Entry>> futures = new ArrayList<>();
+            List<Future<Entry>> futures = new ArrayList<>();
             for (Path p : paths) futures.add(pool.submit(() -> analyzeOne(p, options)));
             List<Entry> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -79,6 +79,14 @@ public record AnalysisReport(List<Entry> entries) {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static ExecutorService workers(int n) {
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "crosslens-analyze");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static Entry analyzeOne(Path p, ParseOptions options) {
@@ -101,67 +109,99 @@ public record AnalysisReport(List<Entry> entries) {
         return entries.stream().anyMatch(e -> e.error() != null);
     }
 
-    public void writeJson(Writer w) throws IOException {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("schema", SCHEMA);
-        doc.put("schemaVersion", SCHEMA_VERSION);
-        doc.put("files", entries);
-        JsonSupport.write(w, doc);
+    /** Writes the whole document (compact, or indented when {@code pretty}) and a newline to {@code out}. */
+    public void writeJson(OutputStream out, boolean pretty) throws IOException {
+        Document doc = new Document(out, pretty);
+        for (Entry e : entries) doc.entry(doc.serialize(e));
+        doc.end();
     }
 
     /**
-     * Analyses the files and writes the same document as {@code analyze(paths, ..).writeJson(w)}, but as it goes:
-     * each file is parsed <em>and</em> turned into JSON on a worker (up to {@code threads} at once, a few ahead),
-     * then written in the order of {@code paths} and dropped, so neither every parse nor the whole document is
-     * held at once, and the serialization runs on every core. Returns the entries that failed (their error is
-     * in the document too).
+     * Analyses the files and writes the same document as {@code analyze(paths, ..).writeJson(out, pretty)}, but as
+     * it goes: each file is parsed <em>and</em> turned into UTF-8 JSON on a worker (up to {@code threads} at once, a
+     * few ahead), then its bytes are written in the order of {@code paths} and dropped, so neither every parse nor
+     * the whole document is held at once, and the serialization runs on every core. Returns the entries that
+     * failed (their error is in the document too).
      */
-    public static List<Entry> streamJson(List<Path> paths, ParseOptions options, int threads, Writer w)
-            throws IOException {
+    public static List<Entry> streamJson(List<Path> paths, ParseOptions options, int threads, OutputStream out,
+                                         boolean pretty) throws IOException {
         int workers = Math.max(1, Math.min(threads, paths.size()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "crosslens-analyze");
-            t.setDaemon(true);
-            return t;
-        });
-        com.fasterxml.jackson.databind.ObjectWriter entryWriter = JsonSupport.nestedWriter(1);
+        ExecutorService pool = workers(workers);
+        Document doc = new Document(out, pretty);
         List<Entry> failed = new ArrayList<>();
-        java.util.ArrayDeque<java.util.concurrent.Future<Written>> ahead = new java.util.ArrayDeque<>();
+        ArrayDeque<Future<Written>> ahead = new ArrayDeque<>();
         int next = 0;
-        try (com.fasterxml.jackson.core.JsonGenerator g = JsonSupport.prettyGenerator(w)) {
-            g.writeStartObject();
-            g.writeFieldName("files");
-            g.writeStartArray();
+        try {
             for (int written = 0; written < paths.size(); written++) {
                 while (next < paths.size() && ahead.size() < workers * 2) {
                     Path p = paths.get(next++);
                     ahead.add(pool.submit(() -> {
                         Entry e = analyzeOne(p, options);
                         // the parse can go as soon as its JSON exists; a failure is kept for the caller
-                        return new Written(entryWriter.writeValueAsString(e), e.error() == null ? null : e);
+                        return new Written(doc.serialize(e), e.error() == null ? null : e);
                     }));
                 }
                 Written done = await(ahead.poll(), paths.get(written));
-                g.writeRawValue(done.json());
+                doc.entry(done.json());
                 if (done.failed() != null) failed.add(done.failed());
             }
-            g.writeEndArray();
-            g.writeStringField("schema", SCHEMA);
-            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            g.writeEndObject();
+            doc.end();
         } finally {
             pool.shutdownNow();
         }
-        w.write(System.lineSeparator());
-        w.flush();
         return failed;
     }
 
     /** One file's JSON, and its entry when it failed. */
-    private record Written(String json, Entry failed) {
+    private record Written(ByteChunks json, Entry failed) {
     }
 
-    private static Written await(java.util.concurrent.Future<Written> f, Path path) throws IOException {
+    /**
+     * The document around the entries, written by hand so each entry's bytes (made on a worker) go out as they
+     * are: {@code {"schema":..,"schemaVersion":1,"files":[ENTRY,ENTRY]}} plus a newline, or the same laid out as
+     * Jackson's default pretty printer lays it out (entries are indented one level in by their writer).
+     */
+    private static final class Document {
+        private final OutputStream out;
+        private final boolean pretty;
+        private final ObjectWriter entryWriter;
+        private boolean first = true;
+
+        Document(OutputStream out, boolean pretty) throws IOException {
+            this.out = out;
+            this.pretty = pretty;
+            this.entryWriter = pretty ? JsonSupport.nestedWriter(1) : JsonSupport.compactWriter();
+            String head = pretty
+                    ? "{\n  \"schema\" : \"" + SCHEMA + "\",\n  \"schemaVersion\" : " + SCHEMA_VERSION + ",\n  \"files\" : ["
+                    : "{\"schema\":\"" + SCHEMA + "\",\"schemaVersion\":" + SCHEMA_VERSION + ",\"files\":[";
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Thread-safe: an {@link ObjectWriter} is immutable. */
+        ByteChunks serialize(Entry e) throws IOException {
+            ByteChunks json = new ByteChunks();
+            entryWriter.writeValue(json, e);
+            return json;
+        }
+
+        void entry(ByteChunks json) throws IOException {
+            out.write(first ? (pretty ? SPACE : NOTHING) : (pretty ? COMMA_SPACE : COMMA));
+            first = false;
+            json.writeTo(out);
+        }
+
+        void end() throws IOException {
+            out.write(((pretty ? " ]\n}" : "]}") + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+
+        private static final byte[] NOTHING = {};
+        private static final byte[] SPACE = {' '};
+        private static final byte[] COMMA = {','};
+        private static final byte[] COMMA_SPACE = {',', ' '};
+    }
+
+    private static Written await(Future<Written> f, Path path) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -3,7 +3,6 @@ package dev.crosslens.parsers.report;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -31,20 +30,18 @@ public final class JsonSupport {
         return m;
     }
 
+    /** A writer without indentation: what a program reads (the analysis document of many files is large). */
+    public static ObjectWriter compactWriter() {
+        return mapper().writer();
+    }
+
     /**
-     * A pretty writer for a value that sits {@code depth} objects deep in a document written by
-     * {@link #prettyGenerator}: its text, passed to {@code writeRawValue} there, is indented as if the whole
-     * document had been written in one go.
+     * A pretty writer for a value that sits {@code depth} objects deep in a larger document whose envelope is
+     * written by hand (the analysis document): its text is indented as if the whole document had been written
+     * in one go by the default pretty printer.
      */
     public static ObjectWriter nestedWriter(int depth) {
         return mapper().writer(new NestedPrinter(depth));
-    }
-
-    /** A generator that writes as {@link #write} does, leaving {@code w} open. */
-    public static JsonGenerator prettyGenerator(Writer w) throws IOException {
-        JsonGenerator g = mapper().getFactory().createGenerator(new NonClosing(w));
-        g.setPrettyPrinter(new DefaultPrettyPrinter());
-        return g;
     }
 
     /** The default pretty printer, starting {@code depth} levels in. */

@@ -5,11 +5,14 @@ import dev.crosslens.parsers.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnalysisReportTest {
@@ -32,9 +35,9 @@ class AnalysisReportTest {
                 assertThat(parallel.get(i).file().sha256()).isEqualTo(serial.get(i).file().sha256());
             }
         }
-        StringWriter w = new StringWriter();
-        new AnalysisReport(parallel).writeJson(w);
-        assertThat(w.toString()).contains("\"schema\" : \"crosslens.analysis\"", "\"kind\" : \"malformed\"");
+        ByteArrayOutputStream w = new ByteArrayOutputStream();
+        new AnalysisReport(parallel).writeJson(w, true);
+        assertThat(w.toString(UTF_8)).contains("\"schema\" : \"crosslens.analysis\"", "\"kind\" : \"malformed\"");
     }
 
     @Test
@@ -43,20 +46,47 @@ class AnalysisReportTest {
         List<Path> paths = List.of(Fixtures.file("go-cross", "linux-arm64"), text,
                 Fixtures.file("go-cross", "windows-amd64.exe"), tmp.resolve("missing"),
                 Fixtures.file("macho-fat", "universal"), Fixtures.file("go-cross", "darwin-arm64"));
-        StringWriter whole = new StringWriter();
-        new AnalysisReport(AnalysisReport.analyzeAll(paths, ParseOptions.defaults(), 1)).writeJson(whole);
-        for (int threads : new int[] {1, 3}) {
-            StringWriter streamed = new StringWriter();
-            List<AnalysisReport.Entry> failed = AnalysisReport.streamJson(paths, ParseOptions.defaults(), threads,
-                    streamed);
-            assertThat(streamed.toString()).isEqualTo(whole.toString());
-            assertThat(failed).extracting(AnalysisReport.Entry::path).containsExactly(text.toString(),
-                    tmp.resolve("missing").toString());
+        AnalysisReport report = new AnalysisReport(AnalysisReport.analyzeAll(paths, ParseOptions.defaults(), 1));
+        for (boolean pretty : new boolean[] {false, true}) {
+            ByteArrayOutputStream whole = new ByteArrayOutputStream();
+            report.writeJson(whole, pretty);
+            for (int threads : new int[] {1, 3}) {
+                ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+                List<AnalysisReport.Entry> failed = AnalysisReport.streamJson(paths, ParseOptions.defaults(), threads,
+                        streamed, pretty);
+                assertThat(streamed.toString(UTF_8)).isEqualTo(whole.toString(UTF_8));
+                assertThat(failed).extracting(AnalysisReport.Entry::path).containsExactly(text.toString(),
+                        tmp.resolve("missing").toString());
+            }
         }
-        StringWriter none = new StringWriter();
-        AnalysisReport.streamJson(List.of(), ParseOptions.defaults(), 2, none);
-        StringWriter noneWhole = new StringWriter();
-        new AnalysisReport(List.of()).writeJson(noneWhole);
-        assertThat(none.toString()).isEqualTo(noneWhole.toString());
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
+        AnalysisReport.streamJson(List.of(), ParseOptions.defaults(), 2, none, true);
+        ByteArrayOutputStream noneWhole = new ByteArrayOutputStream();
+        new AnalysisReport(List.of()).writeJson(noneWhole, true);
+        assertThat(none.toString(UTF_8)).isEqualTo(noneWhole.toString(UTF_8));
+    }
+
+    /** The document as one value, its fields in the README's order. */
+    private record Doc(String schema, int schemaVersion, List<AnalysisReport.Entry> files) {
+    }
+
+    /** The envelope is written by hand: it must be exactly what Jackson writes for the same document. */
+    @Test
+    void theHandWrittenEnvelopeIsJacksonsOwnLayout(@TempDir Path tmp) throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "not a binary\n");
+        for (List<Path> paths : List.of(List.<Path>of(), List.of(text),
+                List.of(Fixtures.file("go-cross", "linux-arm64"), text))) {
+            AnalysisReport report = new AnalysisReport(AnalysisReport.analyzeAll(paths, ParseOptions.defaults(), 1));
+            Doc doc = new Doc(AnalysisReport.SCHEMA, AnalysisReport.SCHEMA_VERSION, report.entries());
+            ObjectMapper jackson = JsonSupport.mapper();
+            String nl = System.lineSeparator();
+            ByteArrayOutputStream pretty = new ByteArrayOutputStream();
+            report.writeJson(pretty, true);
+            assertThat(pretty.toString(UTF_8))
+                    .isEqualTo(jackson.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + nl);
+            ByteArrayOutputStream compact = new ByteArrayOutputStream();
+            report.writeJson(compact, false);
+            assertThat(compact.toString(UTF_8)).isEqualTo(jackson.writeValueAsString(doc) + nl);
+        }
     }
 }
