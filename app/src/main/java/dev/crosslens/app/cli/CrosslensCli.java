@@ -10,13 +10,12 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /** The headless side: {@code crosslens analyze|diff|check|graph|run|trace ...}. Exit 0 ok, 1 failure, 2 usage. */
 @Command(name = "crosslens", mixinStandardHelpOptions = true, version = "crosslens " + CrosslensCli.VERSION,
-        description = "Reads ELF, PE/COFF, Mach-O and ar files and tells what they are, need and do.",
-        subcommands = {AnalyzeCommand.class, DiffCommand.class, CheckCommand.class, ResolveCommand.class,
-                GraphCommand.class, RunCommand.class, TraceCommand.class})
+        description = "Reads ELF, PE/COFF, Mach-O and ar files and tells what they are, need and do.")
 public final class CrosslensCli implements Runnable {
     public static final String VERSION = "0.1.0";
     public static final int EXIT_OK = 0;
@@ -24,6 +23,13 @@ public final class CrosslensCli implements Runnable {
     public static final int EXIT_USAGE = 2;
 
     private static final Set<String> HEADLESS = Set.of("-h", "--help", "-V", "--version");
+
+    /**
+     * The subcommands in the order {@code --help} lists them. picocli builds a command's model by reflection when
+     * it is added (about 20 ms each on a cold JVM), so a run adds only the one it names; help and errors add all.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(AnalyzeCommand.class, DiffCommand.class,
+            CheckCommand.class, ResolveCommand.class, GraphCommand.class, RunCommand.class, TraceCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,9 +53,14 @@ public final class CrosslensCli implements Runnable {
 
     /** True when the arguments name a subcommand (or help/version), i.e. no window should open. */
     public static boolean isCliInvocation(String[] args) {
-        if (args.length == 0) return false;
-        CommandLine cl = new CommandLine(new CrosslensCli(OutputStream.nullOutputStream()));
-        return cl.getSubcommands().containsKey(args[0]) || HEADLESS.contains(args[0]);
+        return args.length > 0 && (subcommand(args[0]) != null || HEADLESS.contains(args[0]));
+    }
+
+    private static Class<?> subcommand(String name) {
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(name)) return c;
+        }
+        return null;
     }
 
     /** The process's own streams: bytes go to file descriptor 1 through one large buffer. */
@@ -67,6 +78,10 @@ public final class CrosslensCli implements Runnable {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err, OutputStream bytesOut) {
         CommandLine cl = new CommandLine(new CrosslensCli(bytesOut));
+        Class<?> named = args.length == 0 ? null : subcommand(args[0]);
+        for (Class<?> c : named != null ? List.<Class<?>>of(named) : SUBCOMMANDS) {
+            cl.addSubcommand(c.getAnnotation(Command.class).name(), c);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
