@@ -1,6 +1,5 @@
 package dev.crosslens.app.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crosslens.model.Severity;
 import dev.crosslens.model.finding.BuildIntent;
 import dev.crosslens.model.finding.Verdict;
@@ -88,9 +87,9 @@ final class CheckCommand implements Callable<Integer> {
         List<FileCheck> checks = Checker.standard().check(files, profile, buildIntent);
         String intentLabel = buildIntent.isEmpty() ? null : buildIntent.label();
         if (sarif || json) {
-            ObjectNode doc = sarif ? new SarifReport(CrosslensCli.VERSION).build(checks, target, intentLabel)
+            Object doc = sarif ? new SarifReport(CrosslensCli.VERSION).build(checks, target, intentLabel)
                     : CheckJson.build(checks, target, intentLabel);
-            out.println(JsonSupport.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            JsonSupport.write(out, doc);
         } else {
             new CheckPrinter(out).print(checks);
         }

@@ -24,6 +24,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code crosslens diff OLD NEW}: every semantic difference between two builds, and a CI gate.
@@ -77,25 +81,39 @@ final class DiffCommand implements Callable<Integer> {
             err.println("crosslens diff: " + e.getMessage());
             return CrosslensCli.EXIT_USAGE;
         }
-        BinaryFile a;
-        BinaryFile b;
+        // the two files, and then their findings, on two cores
+        ExecutorService other = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "crosslens-diff");
+            t.setDaemon(true);
+            return t;
+        });
+        BuildDiff diff;
         try {
-            a = Binaries.open(oldPath, ParseOptions.defaults());
-            b = Binaries.open(newPath, ParseOptions.defaults());
-        } catch (IOException e) {
-            err.println("crosslens diff: " + CliErrors.describe(e));
-            return CrosslensCli.EXIT_USAGE;
+            BinaryFile[] files;
+            try {
+                files = openBoth(other);
+            } catch (IOException e) {
+                err.println("crosslens diff: " + CliErrors.describe(e));
+                return CrosslensCli.EXIT_USAGE;
+            }
+            BinaryFile a = files[0];
+            BinaryFile b = files[1];
+            DiffSide oldSide;
+            DiffSide newSide;
+            try {
+                oldSide = DiffSide.pick(a, oldSlice, b.image());
+                newSide = DiffSide.pick(b, newSlice, oldSide.image());
+            } catch (IllegalArgumentException e) {
+                err.println("crosslens diff: " + e.getMessage());
+                return CrosslensCli.EXIT_USAGE;
+            }
+            CompletableFuture<List<Finding>> oldFindings = CompletableFuture.supplyAsync(() -> findings(a, oldSide),
+                    other);
+            List<Finding> newFindings = findings(b, newSide);
+            diff = new BuildDiffer().diff(oldSide, newSide, oldFindings.join(), newFindings);
+        } finally {
+            other.shutdownNow();
         }
-        DiffSide oldSide;
-        DiffSide newSide;
-        try {
-            oldSide = DiffSide.pick(a, oldSlice, b.image());
-            newSide = DiffSide.pick(b, newSlice, oldSide.image());
-        } catch (IllegalArgumentException e) {
-            err.println("crosslens diff: " + e.getMessage());
-            return CrosslensCli.EXIT_USAGE;
-        }
-        BuildDiff diff = new BuildDiffer().diff(oldSide, newSide, findings(a, oldSide), findings(b, newSide));
         List<DiffGate.Hit> hits = new DiffGate().evaluate(diff, rules);
         DiffReport report = new DiffReport(diff, rules, hits);
         try {
@@ -110,6 +128,21 @@ final class DiffCommand implements Callable<Integer> {
         }
         out.flush();
         return report.gateFailed() ? CrosslensCli.EXIT_FAILED : CrosslensCli.EXIT_OK;
+    }
+
+    /** OLD parsed on {@code other} while NEW is parsed here; when both fail, OLD's error is the one told. */
+    private BinaryFile[] openBoth(ExecutorService other) throws IOException {
+        Future<BinaryFile> oldFile = other.submit(() -> Binaries.open(oldPath, ParseOptions.defaults()));
+        BinaryFile newFile = null;
+        IOException newError = null;
+        try {
+            newFile = Binaries.open(newPath, ParseOptions.defaults());
+        } catch (IOException e) {
+            newError = e;
+        }
+        BinaryFile oldOne = CliErrors.await(oldFile);
+        if (newError != null) throw newError;
+        return new BinaryFile[] {oldOne, newFile};
     }
 
     /** The findings of the compared image (the picked slice of a fat file), for the findings diff. */

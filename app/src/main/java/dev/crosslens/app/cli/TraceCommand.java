@@ -1,7 +1,5 @@
 package dev.crosslens.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crosslens.model.trace.OutputChunk;
 import dev.crosslens.model.trace.SessionHeader;
 import dev.crosslens.model.trace.TraceDiff;
@@ -134,8 +132,7 @@ final class TraceCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             TraceDiff d = new TraceDiffer().diff(open(left, err), open(right, err));
             if (json) {
-                ObjectMapper m = JsonSupport.mapper().enable(SerializationFeature.INDENT_OUTPUT);
-                out.println(m.writeValueAsString(d));
+                JsonSupport.write(out, d);
             } else {
                 section(out, "files added", d.filesAdded());
                 section(out, "files gone", d.filesGone());

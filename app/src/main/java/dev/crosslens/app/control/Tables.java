@@ -192,7 +192,7 @@ public final class Tables {
                     Files.writeString(target.toPath(), csv, StandardCharsets.UTF_8);
                 } else {
                     try (BufferedWriter w = Files.newBufferedWriter(target.toPath(), StandardCharsets.UTF_8)) {
-                        JsonSupport.mapper().writerWithDefaultPrettyPrinter().writeValue(w, rows);
+                        JsonSupport.write(w, rows);
                     }
                 }
                 return null;

@@ -1,8 +1,5 @@
 package dev.crosslens.parsers.analysis;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crosslens.parsers.report.JsonSupport;
-
 import java.util.List;
 
 /**
@@ -18,14 +15,14 @@ public final class CheckJson {
     private CheckJson() {
     }
 
-    public static ObjectNode build(List<FileCheck> checks, String targetId, String intent) {
-        var mapper = JsonSupport.mapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("target", targetId);
-        root.put("intent", intent);
-        root.set("files", mapper.valueToTree(checks));
-        return root;
+    /** The document; its fields are written in this order. */
+    public record Document(String schema, int schemaVersion, String target, String intent, List<FileCheck> files) {
+        public Document {
+            files = List.copyOf(files);
+        }
+    }
+
+    public static Document build(List<FileCheck> checks, String targetId, String intent) {
+        return new Document(SCHEMA, SCHEMA_VERSION, targetId, intent, checks);
     }
 }

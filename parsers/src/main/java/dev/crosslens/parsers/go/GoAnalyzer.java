@@ -21,10 +21,9 @@ import dev.crosslens.parsers.io.ParseCancelledException;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,20 +52,29 @@ public final class GoAnalyzer {
         String version = version(r, map, core, buildInfo, table, options, diagnostics, evidence);
 
         List<Symbol> goSymbols = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Map<String, Integer> perPackage = new TreeMap<>();
-        Set<String> names = new HashSet<>();
         GoPclntab pclntab = null;
         if (table != null) {
             Long text = textStart(r, map, table, pclntabReader, options, diagnostics, evidence);
             int index = 0;
+            Map<String, int[]> counts = new HashMap<>();
+            String pkg = null;
+            int[] count = null;
             for (GoPclntabReader.Function f : table.functions()) {
                 long value = !table.relativeEntries() ? f.entry() : text == null ? 0 : text + f.entry();
                 goSymbols.add(new Symbol(index++, f.name(), null, value, f.size(), SymbolTable.GO_PCLNTAB,
                         SymbolBinding.GLOBAL, SymbolType.FUNC, "", "", true, null, null, 0, f.extent()));
                 names.add(f.name());
-                String pkg = GoPackages.packageOf(f.name());
-                if (!pkg.isEmpty()) perPackage.merge(pkg, 1, Integer::sum);
+                String p = GoPackages.packageOf(f.name(), pkg);
+                if (p.isEmpty()) continue;
+                if (p != pkg) { // a package's functions come together: one map lookup per run of them
+                    pkg = p;
+                    count = counts.computeIfAbsent(p, k -> new int[1]);
+                }
+                count[0]++;
             }
+            counts.forEach((p, n) -> perPackage.put(p, n[0]));
             pclntab = new GoPclntab(table.layout(), table.magic(), table.foundBy(), table.functions().size(),
                     perPackage, table.extent());
             evidence.add("pclntab: " + table.layout() + " layout, " + table.functions().size() + " functions, found by "

@@ -34,8 +34,10 @@ final class GoFactsDeriver {
         String cgoFunction = null;
         String cgoNet = null;
         String cgoUser = null;
+        boolean loadLocation = false;
         for (String n : functions) {
-            if (cgoFunction == null && (isCgoName(n) || n.contains("._Cfunc_") || n.contains("._C2func_"))) {
+            if (!loadLocation && n.equals("time.LoadLocation")) loadLocation = true;
+            if (cgoFunction == null && (isCgoName(n) || isCgoCall(n))) {
                 cgoFunction = n;
             }
             if (cgoNet == null && isCgoFunctionOf(n, "net.")) cgoNet = n;
@@ -74,7 +76,6 @@ final class GoFactsDeriver {
         // time zones
         boolean tzdata = perPackage.getOrDefault("time/tzdata", 0) > 0;
         if (tzdata) evidence.add("tzdata: package time/tzdata linked in");
-        boolean loadLocation = functions.contains("time.LoadLocation");
         if (loadLocation) evidence.add("time zones: time.LoadLocation present");
 
         // net resolver
@@ -126,6 +127,14 @@ final class GoFactsDeriver {
     private static boolean isCgoName(String n) {
         return n.equals("x_cgo_init") || n.equals("_x_cgo_init") || n.startsWith("_cgo_") || n.startsWith("__cgo_")
                 || n.startsWith("_cgoexp_");
+    }
+
+    /** A cgo call wrapper of any package: {@code pkg._Cfunc_*} or {@code pkg._C2func_*}. */
+    private static boolean isCgoCall(String n) {
+        for (int i = n.indexOf("._C"); i >= 0; i = n.indexOf("._C", i + 3)) {
+            if (n.startsWith("func_", i + 3) || n.startsWith("2func_", i + 3)) return true;
+        }
+        return false;
     }
 
     private static String symbolTableLabel(List<Symbol> symbols, String name) {

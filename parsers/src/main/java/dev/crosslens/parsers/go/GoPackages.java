@@ -11,6 +11,15 @@ final class GoPackages {
      * compiler-generated names ({@code go:}, {@code type:}, {@code go.}, {@code type.}) have none: "".
      */
     static String packageOf(String name) {
+        return packageOf(name, null);
+    }
+
+    /**
+     * As {@link #packageOf(String)}, returning {@code previous} itself when the name is in that package: the
+     * function table lists a package's functions together, so counting them this way makes no new string for
+     * most of them.
+     */
+    static String packageOf(String name, String previous) {
         String n = withoutInstantiation(name);
         if (n.startsWith("go:") || n.startsWith("type:") || n.startsWith("go.") || n.startsWith("type.")) {
             return "";
@@ -18,7 +27,9 @@ final class GoPackages {
         int slash = n.lastIndexOf('/');
         int from = Math.max(slash, 0);
         int dot = n.indexOf('.', from);
-        return dot < 0 ? "" : n.substring(0, dot);
+        if (dot < 0) return "";
+        if (previous != null && previous.length() == dot && n.startsWith(previous)) return previous;
+        return n.substring(0, dot);
     }
 
     /** {@code pkg.F[go.shape.int]} -> {@code pkg.F}; the brackets may hold paths with '/' and '.'. */

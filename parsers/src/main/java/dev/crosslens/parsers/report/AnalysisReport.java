@@ -6,8 +6,6 @@ import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.io.MalformedBinaryException;
 import dev.crosslens.parsers.io.UnsupportedFormatException;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,23 +162,21 @@ public record AnalysisReport(List<Entry> entries) {
     private static final class Document {
         private final OutputStream out;
         private final boolean pretty;
-        private final ObjectWriter entryWriter;
         private boolean first = true;
 
         Document(OutputStream out, boolean pretty) throws IOException {
             this.out = out;
             this.pretty = pretty;
-            this.entryWriter = pretty ? JsonSupport.nestedWriter(1) : JsonSupport.compactWriter();
             String head = pretty
                     ? "{\n  \"schema\" : \"" + SCHEMA + "\",\n  \"schemaVersion\" : " + SCHEMA_VERSION + ",\n  \"files\" : ["
                     : "{\"schema\":\"" + SCHEMA + "\",\"schemaVersion\":" + SCHEMA_VERSION + ",\"files\":[";
             out.write(head.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Thread-safe: an {@link ObjectWriter} is immutable. */
+        /** Thread-safe: each call has its own generator. */
         ByteChunks serialize(Entry e) throws IOException {
             ByteChunks json = new ByteChunks();
-            entryWriter.writeValue(json, e);
+            JsonSupport.writeUtf8(json, e, pretty, 1);
             return json;
         }
 

@@ -3,20 +3,28 @@ package dev.crosslens.parsers.report;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
- * The one Jackson configuration of Crosslens: records are written by their components only (no derived
- * getters such as {@code isKnown()}), nulls are written, output is stable.
+ * The one JSON configuration of Crosslens: records are written by their components only (no derived getters
+ * such as {@code isKnown()}), nulls are written, map entries are ordered by key, output is stable. Documents are
+ * written by {@link ModelJsonWriter} (the same text as {@link #mapper()}, without its start-up cost); the mapper
+ * reads (sessions, data files) and builds trees (SARIF).
  */
 public final class JsonSupport {
+    /** Generators for {@link ModelJsonWriter}: jackson-core only, no databind (thread-safe, made once). */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
     private JsonSupport() {
     }
 
@@ -30,18 +38,16 @@ public final class JsonSupport {
         return m;
     }
 
-    /** A writer without indentation: what a program reads (the analysis document of many files is large). */
-    public static ObjectWriter compactWriter() {
-        return mapper().writer();
-    }
-
     /**
-     * A pretty writer for a value that sits {@code depth} objects deep in a larger document whose envelope is
-     * written by hand (the analysis document): its text is indented as if the whole document had been written
-     * in one go by the default pretty printer.
+     * Writes {@code value} (a record of the model, or lists and maps of them) to {@code out} as UTF-8: on one line,
+     * or laid out by the default pretty printer as if it sat {@code depth} objects deep in a larger pretty document
+     * (the analysis document writes its envelope by hand around such parts). Leaves {@code out} open.
      */
-    public static ObjectWriter nestedWriter(int depth) {
-        return mapper().writer(new NestedPrinter(depth));
+    public static void writeUtf8(OutputStream out, Object value, boolean pretty, int depth) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (pretty) g.setPrettyPrinter(new NestedPrinter(depth));
+            ModelJsonWriter.write(g, value);
+        }
     }
 
     /** The default pretty printer, starting {@code depth} levels in. */
@@ -60,22 +66,31 @@ public final class JsonSupport {
         }
     }
 
-    /** Writes {@code doc} pretty-printed plus a newline, leaving {@code w} open (it may be stdout). */
+    /**
+     * Writes {@code doc} (records of the model, maps and lists of them) pretty-printed plus a newline, leaving
+     * {@code w} open (it may be stdout). The same text {@code mapper().writerWithDefaultPrettyPrinter()} writes.
+     */
     public static void write(Writer w, Object doc) throws IOException {
-        mapper().writerWithDefaultPrettyPrinter().writeValue(new NonClosing(w), doc);
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            ModelJsonWriter.write(g, doc);
+        }
         w.write(System.lineSeparator());
         w.flush();
     }
 
-    /** Jackson closes what it writes to; stdout and GUI streams must stay open. */
-    private static final class NonClosing extends FilterWriter {
-        NonClosing(Writer w) {
-            super(w);
+    /**
+     * One JSON object on one line: {@code {"type":TYPE, ...the record's components}}, as the session file holds
+     * its lines.
+     */
+    public static String typedLine(String type, Record value) throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("type", type);
+            ModelJsonWriter.writeFields(g, value);
+            g.writeEndObject();
         }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        return w.toString();
     }
 }

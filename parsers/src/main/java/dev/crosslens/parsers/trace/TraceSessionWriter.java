@@ -1,8 +1,5 @@
 package dev.crosslens.parsers.trace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crosslens.model.trace.OutputChunk;
 import dev.crosslens.model.trace.SessionFooter;
 import dev.crosslens.model.trace.SessionHeader;
@@ -24,7 +21,6 @@ import java.nio.file.Path;
  * runner after every batch, so a crash loses at most the batch in flight. Thread-safe.
  */
 public final class TraceSessionWriter implements Closeable {
-    private final ObjectMapper mapper = JsonSupport.mapper().disable(SerializationFeature.INDENT_OUTPUT);
     private final Writer out;
     private long events;
 
@@ -66,11 +62,8 @@ public final class TraceSessionWriter implements Closeable {
         return events;
     }
 
-    private void line(String type, Object value) throws IOException {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("type", type);
-        node.setAll((ObjectNode) mapper.valueToTree(value));
-        out.write(mapper.writeValueAsString(node));
+    private void line(String type, Record value) throws IOException {
+        out.write(JsonSupport.typedLine(type, value));
         out.write('\n');
     }
 
