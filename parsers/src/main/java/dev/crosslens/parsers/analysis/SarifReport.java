@@ -47,7 +47,6 @@ public final class SarifReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "crosslens");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://github.com/crosslens/crosslens");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         for (RuleInfo r : Rules.catalogue()) {

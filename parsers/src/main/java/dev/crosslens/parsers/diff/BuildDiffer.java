@@ -71,12 +71,16 @@ public final class BuildDiffer {
         ImageCore b = newSide.image().core();
         List<FieldChange> noise = new ArrayList<>();
         List<FieldChange> identity = identity(a, b, noise);
+        if (!oldSide.slices().isEmpty() || !newSide.slices().isEmpty()) {
+            // a universal file that gained or lost an architecture, or a thin file that became universal
+            field(identity, "universal slices", slices(oldSide), slices(newSide));
+        }
         List<SymbolChange> symbols = symbols(a.symbols(), b.symbols(), noise);
         List<SizeChange> sections = new ArrayList<>();
         SizeTotals totals = sections(a, b, oldSide.fileSize(), newSide.fileSize(), sections);
         List<SizeChange> segments = segments(a.segments(), b.segments());
         List<LibraryChange> libraries = libraries(a.libraries(), b.libraries());
-        List<FieldChange> rpaths = rpaths(a.rpaths(), b.rpaths());
+        List<FieldChange> rpaths = rpaths(oldSide.image(), newSide.image());
         List<FieldChange> goSettings = goSettings(a.go(), b.go(), noise);
         List<GoModuleChange> goModules = goModules(a.go(), b.go());
         List<HardeningChange> hardening = hardening(a.hardening(), b.hardening());
@@ -109,6 +113,10 @@ public final class BuildDiffer {
         String eb = b.entry() == null ? null : "0x" + Long.toHexString(b.entry());
         if (!Objects.equals(ea, eb)) noise.add(new FieldChange("entry", ea, eb, true));
         return out;
+    }
+
+    private static String slices(DiffSide side) {
+        return side.slices().isEmpty() ? "(thin file)" : String.join(", ", side.slices());
     }
 
     private static void field(List<FieldChange> out, String name, String a, String b) {
@@ -303,6 +311,7 @@ public final class BuildDiffer {
             if (isNullSection(s)) continue;
             pending.computeIfAbsent(s.qualifiedName(), k -> new ArrayDeque<>()).add(s);
         }
+        List<Section> unmatched = new ArrayList<>();
         long oldSectioned = 0;
         long newSectioned = 0;
         long oldVm = 0;
@@ -319,13 +328,25 @@ public final class BuildDiffer {
             Deque<Section> q = pending.get(s.qualifiedName());
             Section old = q == null ? null : q.poll();
             if (old == null) {
-                out.add(new SizeChange(ChangeKind.ADDED, s.qualifiedName(), 0, s.fileSize(), 0, vmSize(s), null,
-                        s.permissions().label(), null, s.extent()));
+                unmatched.add(s);
             } else if (old.fileSize() != s.fileSize() || vmSize(old) != vmSize(s)
                     || !old.permissions().equals(s.permissions())) {
                 out.add(new SizeChange(ChangeKind.CHANGED, s.qualifiedName(), old.fileSize(), s.fileSize(),
                         vmSize(old), vmSize(s), old.permissions().label(), s.permissions().label(), old.extent(),
                         s.extent()));
+            }
+        }
+        for (Section s : unmatched) {
+            // A section the linker moved to another segment (Mach-O __gopclntab from __TEXT to __DATA_CONST)
+            // is one section that changed place, not one removed and one added.
+            Section moved = s.qualifiedName().equals(s.name()) ? null : takeByPlainName(pending, s.name());
+            if (moved == null) {
+                out.add(new SizeChange(ChangeKind.ADDED, s.qualifiedName(), 0, s.fileSize(), 0, vmSize(s), null,
+                        s.permissions().label(), null, s.extent()));
+            } else {
+                out.add(new SizeChange(ChangeKind.CHANGED, moved.qualifiedName() + " -> " + s.qualifiedName(),
+                        moved.fileSize(), s.fileSize(), vmSize(moved), vmSize(s), moved.permissions().label(),
+                        s.permissions().label(), moved.extent(), s.extent()));
             }
         }
         for (Deque<Section> q : pending.values()) {
@@ -342,6 +363,20 @@ public final class BuildDiffer {
             out.add(new SizeChange(ChangeKind.CHANGED, UNSECTIONED, oldRest, newRest, 0, 0, null, null, null, null));
         }
         return new SizeTotals(oldFile, newFile, oldVm, newVm);
+    }
+
+    /** The first old section not matched yet whose name (without its segment) is {@code name}, taken out. */
+    private static Section takeByPlainName(Map<String, Deque<Section>> pending, String name) {
+        for (Deque<Section> q : pending.values()) {
+            for (java.util.Iterator<Section> it = q.iterator(); it.hasNext(); ) {
+                Section s = it.next();
+                if (s.name().equals(name) && !s.qualifiedName().equals(s.name())) {
+                    it.remove();
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isNullSection(Section s) {
@@ -423,8 +458,21 @@ public final class BuildDiffer {
         return out;
     }
 
-    private static List<FieldChange> rpaths(List<String> a, List<String> b) {
+    /**
+     * ELF: DT_RPATH and DT_RUNPATH as the strings readelf prints, each its own field (ld.so searches RPATH before
+     * LD_LIBRARY_PATH and for every dependency, RUNPATH after it and for the object's own NEEDED only, so a move
+     * from one to the other is a change even with the same directories). Elsewhere (Mach-O LC_RPATH) the entries
+     * added and removed.
+     */
+    private static List<FieldChange> rpaths(BinaryImage oldImage, BinaryImage newImage) {
         List<FieldChange> out = new ArrayList<>();
+        if (oldImage instanceof ElfImage a && newImage instanceof ElfImage b && a.elf() != null && b.elf() != null) {
+            field(out, "RPATH", a.elf().rpath(), b.elf().rpath());
+            field(out, "RUNPATH", a.elf().runpath(), b.elf().runpath());
+            return out;
+        }
+        List<String> a = oldImage.core().rpaths();
+        List<String> b = newImage.core().rpaths();
         for (String p : b) if (!a.contains(p)) out.add(new FieldChange("rpath", null, p, false));
         for (String p : a) if (!b.contains(p)) out.add(new FieldChange("rpath", p, null, false));
         return out;
@@ -514,12 +562,14 @@ public final class BuildDiffer {
             HardeningState os = o == null ? HardeningState.NOT_APPLICABLE : o.state();
             if (os != n.state()) {
                 boolean comparable = rank(os) != Integer.MAX_VALUE && rank(n.state()) != Integer.MAX_VALUE;
-                out.add(new HardeningChange(n.id(), n.label(), os, n.state(),
+                out.add(new HardeningChange(n.id(), HardeningCheck.property(n.id()), os, n.state(),
                         comparable && rank(n.state()) < rank(os)));
             }
         }
         for (HardeningCheck o : olds.values()) {
-            out.add(new HardeningChange(o.id(), o.label(), o.state(), HardeningState.NOT_APPLICABLE, false));
+            if (o.state() == HardeningState.NOT_APPLICABLE) continue; // not there before, not there now
+            out.add(new HardeningChange(o.id(), HardeningCheck.property(o.id()), o.state(),
+                    HardeningState.NOT_APPLICABLE, false));
         }
         return out;
     }

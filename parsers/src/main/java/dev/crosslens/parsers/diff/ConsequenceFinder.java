@@ -169,7 +169,11 @@ final class ConsequenceFinder {
             }
         }
         FieldChange interp = identity(d, "interpreter");
-        if (interp != null) effects.add("interpreter " + interp.oldValue() + " -> " + interp.newValue());
+        if (interp != null) {
+            effects.add(interp.oldValue() == null ? "PT_INTERP " + interp.newValue() + " appeared"
+                    : interp.newValue() == null ? "PT_INTERP " + interp.oldValue() + " gone"
+                    : "interpreter " + interp.oldValue() + " -> " + interp.newValue());
+        }
         add(out, "linkage " + l.oldValue() + " -> " + l.newValue(), effects);
     }
 

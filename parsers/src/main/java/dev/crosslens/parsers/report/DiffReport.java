@@ -37,6 +37,9 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         hits = List.copyOf(hits);
     }
 
+    /** HTML tables (and the gate list) longer than this start folded. */
+    private static final int HTML_OPEN_ROWS = 200;
+
     public boolean gateFailed() {
         return !hits.isEmpty();
     }
@@ -119,6 +122,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         if (!rules.isEmpty()) {
             out.println(gateFailed() ? "gate: FAILED (" + hits.size() + ")" : "gate: passed");
             hits.stream().limit(limit).forEach(h -> out.println("  " + h.rule().id() + ": " + h.message()));
+            more(out, hits.size(), limit);
         }
         out.flush();
     }
@@ -215,7 +219,12 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
                 + " B)", List.of("section", "file old", "file new", "delta", "vm delta"), diff.sections().stream()
                 .sorted(BY_FILE_DELTA).map(s -> List.of(s.name(), String.valueOf(s.oldFileSize()),
                         String.valueOf(s.newFileSize()), signed(s.fileDelta()), signed(s.vmDelta()))).toList(), limit);
+        mdTable(out, "Segments", List.of("segment", "file old", "file new", "delta", "vm delta"), diff.segments()
+                .stream().map(s -> List.of(s.name(), String.valueOf(s.oldFileSize()), String.valueOf(s.newFileSize()),
+                        signed(s.fileDelta()), signed(s.vmDelta()))).toList(), limit);
         mdTable(out, "Libraries", List.of("change"), diff.libraries().stream().map(l -> List.of(library(l))).toList(), limit);
+        mdTable(out, "RPATH / RUNPATH", List.of("field", "old", "new"), diff.rpaths().stream()
+                .map(c -> List.of(c.field(), nv(c.oldValue()), nv(c.newValue()))).toList(), limit);
         mdTable(out, "Go settings", List.of("setting", "old", "new"), diff.goSettings().stream()
                 .map(c -> List.of(c.field(), nv(c.oldValue()), nv(c.newValue()))).toList(), limit);
         mdTable(out, "Go modules", List.of("change"), diff.goModules().stream().map(m -> List.of(module(m))).toList(), limit);
@@ -230,6 +239,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         if (!rules.isEmpty()) {
             out.println("## Gate: " + (gateFailed() ? "failed" : "passed"));
             hits.stream().limit(limit).forEach(h -> out.println("- `" + h.rule().id() + "` " + md(h.message())));
+            if (hits.size() > limit) out.println("- ... " + (hits.size() - limit) + " more in the JSON report");
         }
         out.flush();
     }
@@ -265,9 +275,15 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         out.println("<h1>Crosslens build diff</h1><table><tr><th>old</th><td>" + h(diff.oldName()) + "</td></tr><tr><th>new</th><td>"
                 + h(diff.newName()) + "</td></tr></table>");
         if (!rules.isEmpty()) {
-            out.println("<p class=\"" + (gateFailed() ? "fail\">Gate failed" : "pass\">Gate passed") + "</p><ul>");
-            hits.forEach(x -> out.println("<li><code>" + h(x.rule().id()) + "</code> " + h(x.message()) + "</li>"));
-            out.println("</ul>");
+            out.println("<p class=\"" + (gateFailed() ? "fail\">Gate failed (" + hits.size() + ")"
+                    : "pass\">Gate passed") + "</p>");
+            if (!hits.isEmpty()) {
+                // the first hits in view, the rest folded: a gate on 1,500 removed symbols must not bury the page
+                out.println("<details" + (hits.size() <= HTML_OPEN_ROWS ? " open" : "") + "><summary>" + hits.size()
+                        + " gate hits</summary><ul>");
+                hits.forEach(x -> out.println("<li><code>" + h(x.rule().id()) + "</code> " + h(x.message()) + "</li>"));
+                out.println("</ul></details>");
+            }
         }
         if (diff.isEmpty()) out.println("<p>No semantic difference.</p>");
         if (!diff.consequences().isEmpty()) {
@@ -291,7 +307,12 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         });
         htmlRows(out, "Sections (file " + signed(diff.totals().fileDelta()) + " B, vm " + signed(diff.totals().vmDelta()) + " B)",
                 secRows, "section", "file old", "file new", "delta", "", "vm delta");
+        htmlRows(out, "Segments", diff.segments().stream().map(s -> row(s.kind().name().toLowerCase(Locale.ROOT), s.name(),
+                String.valueOf(s.oldFileSize()), String.valueOf(s.newFileSize()), signed(s.fileDelta()),
+                signed(s.vmDelta()))).toList(), "segment", "file old", "file new", "delta", "vm delta");
         htmlRows(out, "Libraries", diff.libraries().stream().map(l -> row(l.kind().name().toLowerCase(Locale.ROOT), library(l))).toList(), "change");
+        htmlRows(out, "RPATH / RUNPATH", diff.rpaths().stream().map(c -> row("changed", c.field(), nv(c.oldValue()),
+                nv(c.newValue()))).toList(), "field", "old", "new");
         htmlRows(out, "Go settings", diff.goSettings().stream().map(c -> row("changed", c.field(), nv(c.oldValue()), nv(c.newValue()))).toList(),
                 "setting", "old", "new");
         htmlRows(out, "Go modules", diff.goModules().stream().map(m -> row("changed", module(m))).toList(), "change");
@@ -313,7 +334,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
 
     private static void htmlRows(PrintWriter out, String title, List<String> rows, String... header) {
         if (rows.isEmpty()) return;
-        out.println("<h2>" + h(title) + " (" + rows.size() + ")</h2><details" + (rows.size() <= 200 ? " open" : "")
+        out.println("<h2>" + h(title) + " (" + rows.size() + ")</h2><details" + (rows.size() <= HTML_OPEN_ROWS ? " open" : "")
                 + "><summary>" + rows.size() + " rows</summary><table><tr>");
         for (String x : header) out.print("<th>" + h(x) + "</th>");
         out.println("</tr>");
@@ -367,7 +388,6 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "crosslens");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://crosslens.dev/");
         driver.put("rules", ruleDescs);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
