@@ -62,8 +62,38 @@ public final class WorkbenchLauncher {
             System.exit(2);
             return;
         }
-        Platform.startup(() -> open(new Stage(), new Workbench(Settings.user(), ParseOptions.defaults()),
-                Samples.userCache(), parsed));
+        String noDisplay = noDisplay(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (noDisplay != null) {
+            System.err.println("crosslens: " + noDisplay);
+            System.exit(2);
+            return;
+        }
+        try {
+            Platform.startup(() -> open(new Stage(), new Workbench(Settings.user(), ParseOptions.defaults()),
+                    Samples.userCache(), parsed));
+        } catch (UnsupportedOperationException e) { // GTK could not open the display it was given
+            System.err.println("crosslens: cannot open the window: " + e.getMessage() + ". " + CLI_HINT);
+            System.exit(2);
+        }
+    }
+
+    private static final String CLI_HINT = "Without a display, use the command line: crosslens analyze|diff|check|"
+            + "resolve|graph|run|trace ... (crosslens --help)";
+
+    /**
+     * Why no window can open here, or null: on Linux and the BSDs JavaFX needs an X11 or Wayland display unless
+     * it runs headless (Monocle, as the tests do).
+     */
+    static String noDisplay(java.util.Map<String, String> env, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "Monocle".equals(glassPlatform)) return null;
+        if (isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"))) return null;
+        return "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). " + CLI_HINT;
+    }
+
+    private static boolean isSet(String v) {
+        return v != null && !v.isBlank();
     }
 
     public static MainWindow open(Stage stage, Workbench workbench, Samples samples, List<Path> files) {
