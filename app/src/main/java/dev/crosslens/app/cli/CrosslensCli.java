@@ -21,6 +21,8 @@ public final class CrosslensCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
+    /** What a shell reports for a program killed by SIGPIPE (128 + 13): the JVM ignores the signal itself. */
+    static final int EXIT_BROKEN_PIPE = 141;
 
     private static final Set<String> HEADLESS = Set.of("-h", "--help", "-V", "--version");
 
@@ -49,6 +51,15 @@ public final class CrosslensCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static boolean isBrokenPipe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the arguments name a subcommand (or help/version), i.e. no window should open. */
@@ -85,6 +96,7 @@ public final class CrosslensCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            if (isBrokenPipe(ex)) return EXIT_BROKEN_PIPE; // `crosslens analyze --json x | head`: the reader left
             err.println("crosslens: " + ex.getMessage());
             return EXIT_FAILED;
         });
