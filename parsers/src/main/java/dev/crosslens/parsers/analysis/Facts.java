@@ -201,7 +201,7 @@ final class Facts {
         if (goos != null && !goos.equals("unknown") && !goos.equals("sysv")) sb.append(" GOOS=").append(goos);
         if (goarch != null) sb.append(" GOARCH=").append(goarch);
         String goarm = goSetting(c, "GOARM");
-        if (goarm != null) sb.append(" GOARM=").append(goarm);
+        if (goarm != null && GoLevels.goarm(goarm).valid()) sb.append(" GOARM=").append(goarm);
         sb.append(" go build");
         if (extraFlags != null && !extraFlags.isEmpty()) sb.append(' ').append(extraFlags);
         sb.append(" .");

@@ -11,6 +11,7 @@ import dev.crosslens.model.finding.Evidence;
 import dev.crosslens.model.finding.Finding;
 import dev.crosslens.model.go.GoFacts;
 import dev.crosslens.model.go.GoInfo;
+import dev.crosslens.model.go.GoSetting;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,7 +70,33 @@ final class GoRules {
                         "The GOOS/GOARCH recorded by the Go toolchain do not match the machine or OS in the file "
                                 + "header: the file was patched, mislabelled or assembled from the wrong parts.",
                         "Rebuild with the intended GOOS/GOARCH and check the output path.",
-                        GoRules::buildInfoMismatch));
+                        GoRules::buildInfoMismatch),
+                Rule.of("go.buildinfo-invalid-setting", Severity.WARNING,
+                        "Go build info holds a setting value the go command never writes",
+                        "GOARM, GOAMD64, GO386, GOARM64 and CGO_ENABLED take a few fixed values. Anything else "
+                                + "(GOARM=99999999999, GOAMD64=v9) means the build info was crafted, patched or "
+                                + "damaged: the CPU level and cgo facts read from it cannot be trusted.",
+                        "Rebuild from source with the go command and compare with go version -m FILE.",
+                        GoRules::invalidSettings));
+    }
+
+    private static final List<String> LEVEL_KEYS = List.of("GOARM", "GOAMD64", "GO386", "GOARM64", "CGO_ENABLED");
+
+    private static List<Finding> invalidSettings(RuleContext ctx, RuleInfo self) {
+        if (!ctx.isGo() || ctx.go().buildInfo() == null) return List.of();
+        List<Evidence> ev = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (GoSetting s : ctx.go().buildInfo().settings()) {
+            if (!LEVEL_KEYS.contains(s.key())) continue;
+            GoLevels.Level l = GoLevels.read(s.key(), s.value() == null ? "" : s.value());
+            if (l.valid()) continue;
+            problems.add(l.problem());
+            ev.add(Evidence.of("build-setting", s.key(), GoLevels.shown(l.raw()), Facts.goBuildInfoExtent(ctx.core())));
+        }
+        if (ev.isEmpty()) return List.of();
+        return List.of(Rule.finding(self, "Invalid " + ev.get(0).label() + " in the build info",
+                String.join("; ", problems) + ". The build info was not written by the go command as it stands; "
+                        + "what it says about the CPU level or cgo is not a fact about the code.", ev, self.fix()));
     }
 
     private static List<Finding> cgoEnabled(RuleContext ctx, RuleInfo self) {
@@ -228,17 +255,19 @@ final class GoRules {
 
     private static List<Finding> cpuLevel(RuleContext ctx, RuleInfo self) {
         if (!ctx.isGo()) return List.of();
-        String level = Facts.goSetting(ctx.core(), "GOAMD64");
-        if (level == null || level.equals("v1")) return List.of();
+        String raw = Facts.goSetting(ctx.core(), "GOAMD64");
+        if (raw == null) return List.of();
+        GoLevels.Level level = GoLevels.goamd64(raw);
+        // An invalid value is go.buildinfo-invalid-setting's to report; v1 is the baseline every x86-64 CPU has.
+        if (!level.valid() || level.level() == 1) return List.of();
         String needs;
-        switch (level) {
-            case "v2": needs = "SSE4.2, SSSE3, POPCNT, CMPXCHG16B (x86-64-v2: Nehalem 2008 or later)"; break;
-            case "v3": needs = "AVX2, BMI1/2, FMA, MOVBE (x86-64-v3: Haswell 2013 / Excavator or later)"; break;
-            case "v4": needs = "AVX-512 (x86-64-v4: Skylake-X or later)"; break;
-            default: needs = "instructions beyond the x86-64 baseline"; break;
+        switch (level.level()) {
+            case 2: needs = "SSE4.2, SSSE3, POPCNT, CMPXCHG16B (x86-64-v2: Nehalem 2008 or later)"; break;
+            case 3: needs = "AVX2, BMI1/2, FMA, MOVBE (x86-64-v3: Haswell 2013 / Excavator or later)"; break;
+            default: needs = "AVX-512 (x86-64-v4: Skylake-X or later)"; break;
         }
-        return List.of(Rule.finding(self, "GOAMD64=" + level + ": needs " + needs,
-                "Built for x86-64 micro-architecture level " + level + "; on a CPU without " + needs
+        return List.of(Rule.finding(self, "GOAMD64=" + raw + ": needs " + needs,
+                "Built for x86-64 micro-architecture level " + raw + "; on a CPU without " + needs
                         + " the program stops with SIGILL (illegal instruction), often only in some code paths.",
                 List.of(Facts.goSettingEvidence(ctx.core(), "GOAMD64")),
                 "GOAMD64=v1 " + Facts.goBuildCommand(ctx.core(), "").replace("CGO_ENABLED=0 ", "")));

@@ -93,26 +93,28 @@ final class IntentRules {
     private static List<Finding> goarm(RuleContext ctx, RuleInfo self) {
         BuildIntent in = ctx.intent();
         if (!applies(ctx) || in.goarm() == null || ctx.core().arch() != Arch.ARM) return List.of();
-        String actual = Facts.goSetting(ctx.core(), "GOARM");
-        if (actual == null || leading(actual).equals(leading(in.goarm()))) return List.of();
-        return List.of(Rule.finding(self, "GOARM=" + actual + ", meant " + in.goarm(),
-                "Built for ARMv" + leading(actual) + ", meant ARMv" + leading(in.goarm()) + ".",
+        String raw = Facts.goSetting(ctx.core(), "GOARM");
+        if (raw == null) return List.of();
+        GoLevels.Level actual = GoLevels.goarm(raw);
+        GoLevels.Level meant = GoLevels.goarm(in.goarm());
+        if (actual.valid() && actual.level() == meant.level()) return List.of();
+        String explanation = actual.valid()
+                ? "Built for ARMv" + actual.level() + ", meant ARMv" + meant.level() + "."
+                : actual.problem() + "; you meant ARMv" + meant.level() + ".";
+        return List.of(Rule.finding(self, actual.shown() + ", meant " + in.goarm(), explanation,
                 List.of(Facts.goSettingEvidence(ctx.core(), "GOARM"), intentEvidence("GOARM", in.goarm())),
                 "GOARCH=arm GOARM=" + in.goarm() + " go build ."));
-    }
-
-    private static String leading(String goarm) {
-        int comma = goarm.indexOf(',');
-        return comma < 0 ? goarm : goarm.substring(0, comma);
     }
 
     private static List<Finding> goamd64(RuleContext ctx, RuleInfo self) {
         BuildIntent in = ctx.intent();
         if (!applies(ctx) || in.goamd64() == null || ctx.core().arch() != Arch.X86_64 || !ctx.isGo()) return List.of();
-        String actual = Facts.goSetting(ctx.core(), "GOAMD64");
-        if (actual == null || actual.equals(in.goamd64())) return List.of();
-        return List.of(Rule.finding(self, "GOAMD64=" + actual + ", meant " + in.goamd64(),
-                "The build info records GOAMD64=" + actual + ".",
+        String raw = Facts.goSetting(ctx.core(), "GOAMD64");
+        if (raw == null || raw.equals(in.goamd64())) return List.of();
+        GoLevels.Level actual = GoLevels.goamd64(raw);
+        return List.of(Rule.finding(self, actual.shown() + ", meant " + in.goamd64(),
+                actual.valid() ? "The build info records GOAMD64=" + raw + "."
+                        : actual.problem() + "; you meant " + in.goamd64() + ".",
                 List.of(Facts.goSettingEvidence(ctx.core(), "GOAMD64"), intentEvidence("GOAMD64", in.goamd64())),
                 "GOAMD64=" + in.goamd64() + " go build ."));
     }

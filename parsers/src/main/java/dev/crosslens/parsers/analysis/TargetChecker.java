@@ -6,6 +6,7 @@ import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.BinaryFormat;
 import dev.crosslens.model.BinaryImage;
 import dev.crosslens.model.BinaryKind;
+import dev.crosslens.model.Extent;
 import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
 import dev.crosslens.model.ImageCore;
@@ -82,30 +83,69 @@ public final class TargetChecker {
     static final RuleInfo CPU_LEVEL = info("target.cpu-level", Severity.ERROR,
             "Needs a newer CPU than the target", "GOARM/GOAMD64 ask for instructions the target CPU may not have.",
             "Rebuild with GOARM/GOAMD64 at the target's level.");
+    static final RuleInfo CHECK_FAILED = info("target.check-failed", Severity.WARNING,
+            "A step of the target check could not run", "A step of the target check met data it did not expect; "
+                    + "the verdict cannot rest on it, and the other steps still ran.", "Report it with the file.");
 
     /** Every rule id the target check may report, for SARIF and the GUI legend. */
     public static List<RuleInfo> infos() {
         return List.of(NOT_A_PROGRAM, OS_MISMATCH, OS_UNKNOWN, ARCH_MISMATCH, ARCH_COMPAT_LIBS, PE32_NO_WOW64,
                 STATIC_ONLY, LIBC_MISMATCH, GLIBC_TOO_OLD, GLIBCXX_TOO_OLD, MISSING_LIBRARY, GO_MIN_OS,
-                MACOS_TOO_OLD, UNSIGNED_ARM64, CPU_LEVEL);
+                MACOS_TOO_OLD, UNSIGNED_ARM64, CPU_LEVEL, CHECK_FAILED);
     }
 
     private static RuleInfo info(String id, Severity s, String title, String description, String fix) {
         return new RuleInfo(id, s, title, description, fix);
     }
 
+    /** One step of the check of a plain image; false stops the later steps (the OS or the arch is wrong). */
+    @FunctionalInterface
+    interface Step {
+        boolean check(RuleContext ctx, TargetProfile target, Reasons out);
+    }
+
+    /** A step and what it checks, for the reason a failing step becomes. */
+    record NamedStep(String name, Step step) {
+    }
+
     private final GoMinOs goMinOs;
+    private final List<NamedStep> steps;
 
     public TargetChecker(GoMinOs goMinOs) {
+        this(goMinOs, List.of());
+    }
+
+    /** The standard steps followed by {@code extra} ones (tests add a step that throws). */
+    TargetChecker(GoMinOs goMinOs, List<NamedStep> extra) {
         this.goMinOs = goMinOs;
+        List<NamedStep> all = new ArrayList<>(List.of(
+                new NamedStep("OS", this::checkOs),
+                new NamedStep("architecture", this::checkArch),
+                new NamedStep("ELF linkage", (c, t, o) -> !Facts.isElf(c.core()) || checkElfLinkage(c, t, o)),
+                new NamedStep("PE libraries", (c, t, o) -> !Facts.isPe(c.core()) || checkPeLibraries(c, t, o)),
+                new NamedStep("Go minimum OS", this::checkGoMinOs),
+                new NamedStep("CPU level", this::checkCpuLevel),
+                new NamedStep("Mach-O", (c, t, o) -> !Facts.isMachO(c.core()) || checkMachO(c, t, o))));
+        all.addAll(extra);
+        this.steps = List.copyOf(all);
     }
 
     public static TargetChecker standard() {
         return new TargetChecker(GoMinOs.bundled());
     }
 
+    /**
+     * The verdict for a whole file. Never throws for what the file holds: a step that fails on unexpected data is
+     * a CANNOT_TELL reason ({@code target.check-failed}) naming the step and the error, and the other steps still run.
+     */
     public TargetVerdict check(BinaryFile file, TargetProfile target) {
-        return check(file.image(), target, "");
+        try {
+            return check(file.image(), target, "");
+        } catch (RuntimeException e) {
+            Reasons out = new Reasons("");
+            out.failedStep("the whole file", e, file.image() == null ? Extent.NONE : file.image().core().extent());
+            return out.verdict(target);
+        }
     }
 
     public TargetVerdict check(BinaryImage image, TargetProfile target, String scope) {
@@ -123,8 +163,17 @@ public final class TargetChecker {
 
     /** Checks one plain image whose context (format facts included) is already built. */
     public TargetVerdict check(RuleContext ctx, TargetProfile target) {
-        Collector out = new Collector(ctx.scope());
-        checkImage(ctx, target, out);
+        Reasons out = new Reasons(ctx.scope());
+        for (NamedStep s : steps) {
+            boolean more;
+            try {
+                more = s.step().check(ctx, target, out);
+            } catch (RuntimeException e) {
+                out.failedStep(s.name(), e, ctx.core().extent());
+                more = true;
+            }
+            if (!more) break;
+        }
         return out.verdict(target);
     }
 
@@ -151,13 +200,21 @@ public final class TargetChecker {
     }
 
     /** Gathers reasons and passed checks for one image. */
-    private static final class Collector {
+    static final class Reasons {
         final String scope;
         final List<TargetReason> reasons = new ArrayList<>();
         final List<String> passed = new ArrayList<>();
 
-        Collector(String scope) {
+        Reasons(String scope) {
             this.scope = scope;
+        }
+
+        /** A step that threw: the verdict cannot rest on it, so it is an open question with the error as evidence. */
+        void failedStep(String step, RuntimeException e, Extent where) {
+            unsure(CHECK_FAILED, "The " + step + " check could not run",
+                    "The " + step + " check stopped with " + e.getClass().getName() + ": " + e.getMessage()
+                            + "; the verdict does not rest on it.",
+                    List.of(Evidence.of("check", "step", step, where)));
         }
 
         void fail(RuleInfo info, String title, String explanation, List<Evidence> ev) {
@@ -188,24 +245,13 @@ public final class TargetChecker {
         return Evidence.of("target", label, value, null);
     }
 
-    private void checkImage(RuleContext ctx, TargetProfile t, Collector out) {
-        ImageCore c = ctx.core();
-        if (!checkOs(ctx, t, out)) return;
-        if (!checkArch(ctx, t, out)) return;
-        if (Facts.isElf(c)) checkElfLinkage(ctx, t, out);
-        if (Facts.isPe(c)) checkPeLibraries(ctx, t, out);
-        checkGoMinOs(ctx, t, out);
-        checkCpuLevel(ctx, t, out);
-        if (Facts.isMachO(c)) checkMachO(ctx, t, out);
-    }
-
     private static String formatOs(ImageCore c) {
         if (c.format() == BinaryFormat.PE) return "windows";
         if (c.format() == BinaryFormat.MACHO) return c.os() == TargetOs.MACOS || c.os() == TargetOs.UNKNOWN ? "darwin" : c.os().goos();
         return IntentRules.fileGoos(c);
     }
 
-    private boolean checkOs(RuleContext ctx, TargetProfile t, Collector out) {
+    private boolean checkOs(RuleContext ctx, TargetProfile t, Reasons out) {
         ImageCore c = ctx.core();
         String fileOs = formatOs(c);
         String goos = Facts.goSetting(c, "GOOS");
@@ -236,7 +282,7 @@ public final class TargetChecker {
         return false;
     }
 
-    private boolean checkArch(RuleContext ctx, TargetProfile t, Collector out) {
+    private boolean checkArch(RuleContext ctx, TargetProfile t, Reasons out) {
         ImageCore c = ctx.core();
         Arch a = c.arch();
         Evidence header = Evidence.of("header", "machine", c.machineName().isEmpty() ? a.label() : c.machineName(),
@@ -275,11 +321,11 @@ public final class TargetChecker {
         return String.join(", ", out);
     }
 
-    private void checkElfLinkage(RuleContext ctx, TargetProfile t, Collector out) {
+    private boolean checkElfLinkage(RuleContext ctx, TargetProfile t, Reasons out) {
         ImageCore c = ctx.core();
         if (Facts.elfStatic(c)) {
             out.pass("statically linked: no loader or libc needed");
-            return;
+            return true;
         }
         List<Evidence> linkEv = new ArrayList<>();
         if (c.linkage().interpreter() != null) linkEv.add(Facts.interpreterEvidence(c));
@@ -293,7 +339,7 @@ public final class TargetChecker {
             out.fail(STATIC_ONLY, "Dynamically linked; " + t.name() + " has no C library",
                     "It needs " + (linkEv.isEmpty() ? "shared libraries" : linkEv.get(0).value())
                             + " to start; " + t.name() + " has no loader and no libc.", ev);
-            return;
+            return true;
         }
         LibcFlavor wants = Facts.elfLibc(c);
         if ((wants == LibcFlavor.GLIBC || wants == LibcFlavor.MUSL) && t.libc() != LibcFlavor.UNKNOWN
@@ -305,7 +351,7 @@ public final class TargetChecker {
             out.fail(LIBC_MISMATCH, wants.label() + " binary on " + t.libc().label() + " (" + t.name() + ")",
                     "Built against " + wants.label() + "; " + t.name() + " has " + t.libc().label() + ", so " + what
                             + " is missing there.", ev);
-            return;
+            return true;
         }
         if (t.os() == TargetOs.LINUX && wants == t.libc()) out.pass("C library " + wants.label());
         if (c.linkage().interpreter() != null && !t.loaders().isEmpty() && !t.loaders().contains(c.linkage().interpreter())) {
@@ -313,7 +359,7 @@ public final class TargetChecker {
                     "The kernel starts the program through " + c.linkage().interpreter() + ", which " + t.name()
                             + " does not have (it has " + String.join(", ", t.loaders()) + ").",
                     List.of(Facts.interpreterEvidence(c), targetEvidence(t, "loaders", String.join(", ", t.loaders()))));
-            return;
+            return true;
         }
         if (t.libc() == LibcFlavor.GLIBC && t.libcVersion() != null) {
             Facts.VersionedNeed need = Facts.highest(Facts.versionedNeeds(c, "GLIBC_"));
@@ -335,9 +381,10 @@ public final class TargetChecker {
                             targetEvidence(t, "libstdc++", "GLIBCXX_" + t.glibcxx())));
         }
         checkBaseLibraries(c, t, out);
+        return true;
     }
 
-    private static void checkBaseLibraries(ImageCore c, TargetProfile t, Collector out) {
+    private static void checkBaseLibraries(ImageCore c, TargetProfile t, Reasons out) {
         if (t.baseLibraries().isEmpty()) return;
         List<Evidence> missing = new ArrayList<>();
         for (Library l : c.libraries()) {
@@ -356,14 +403,15 @@ public final class TargetChecker {
                 missing);
     }
 
-    private void checkPeLibraries(RuleContext ctx, TargetProfile t, Collector out) {
+    private boolean checkPeLibraries(RuleContext ctx, TargetProfile t, Reasons out) {
         checkBaseLibraries(ctx.core(), t, out);
+        return true;
     }
 
-    private void checkGoMinOs(RuleContext ctx, TargetProfile t, Collector out) {
-        if (!ctx.isGo() || ctx.go().version() == null || t.osVersion() == null) return;
+    private boolean checkGoMinOs(RuleContext ctx, TargetProfile t, Reasons out) {
+        if (!ctx.isGo() || ctx.go().version() == null || t.osVersion() == null) return true;
         GoMinOs.Row row = goMinOs.floor(ctx.go().version(), t.os().goos());
-        if (row == null) return;
+        if (row == null) return true;
         if (Versions.compare(row.minVersion(), t.osVersion()) > 0) {
             out.fail(GO_MIN_OS, ctx.go().version() + " needs " + row.label() + "; target is " + t.name(),
                     "Go " + row.go() + " and newer need " + row.label() + " or later (" + row.source() + "); "
@@ -373,41 +421,67 @@ public final class TargetChecker {
         } else {
             out.pass(ctx.go().version() + " supports " + t.os().goos() + " " + t.osVersion());
         }
+        return true;
     }
 
-    private void checkCpuLevel(RuleContext ctx, TargetProfile t, Collector out) {
+    private boolean checkCpuLevel(RuleContext ctx, TargetProfile t, Reasons out) {
         ImageCore c = ctx.core();
         String goarm = Facts.goSetting(c, "GOARM");
         if (c.arch() == Arch.ARM && goarm != null && t.armVersion() != null) {
-            int wanted = Integer.parseInt(goarm.replaceAll("[^0-9].*$", "").isEmpty() ? "0"
-                    : goarm.replaceAll("[^0-9].*$", ""));
-            if (wanted > t.armVersion()) {
-                out.fail(CPU_LEVEL, "GOARM=" + goarm + " on an ARMv" + t.armVersion() + " CPU",
-                        "Built for ARMv" + wanted + "; " + t.name() + " has ARMv" + t.armVersion() + ": illegal instruction.",
-                        List.of(Facts.goSettingEvidence(c, "GOARM"), targetEvidence(t, "armVersion", "" + t.armVersion())));
+            GoLevels.Level wanted = GoLevels.goarm(goarm);
+            List<Evidence> ev = List.of(Facts.goSettingEvidence(c, "GOARM"),
+                    targetEvidence(t, "armVersion", "" + t.armVersion()));
+            if (!wanted.valid()) {
+                out.unsure(CPU_LEVEL, wanted.shown() + " is not an ARM version",
+                        wanted.problem() + ", so whether the code fits the ARMv" + t.armVersion() + " CPU of "
+                                + t.name() + " cannot be told from the build info.", ev);
+            } else if (wanted.level() > t.armVersion()) {
+                out.fail(CPU_LEVEL, wanted.shown() + " on an ARMv" + t.armVersion() + " CPU",
+                        "Built for ARMv" + wanted.level() + "; " + t.name() + " has ARMv" + t.armVersion()
+                                + ": the Go runtime refuses to start or the CPU stops at an illegal instruction.", ev);
             } else {
-                out.pass("GOARM=" + goarm + " fits ARMv" + t.armVersion());
+                out.pass(wanted.shown() + " fits ARMv" + t.armVersion());
             }
         }
         String goamd64 = Facts.goSetting(c, "GOAMD64");
-        if (c.arch() == Arch.X86_64 && goamd64 != null && !goamd64.equals("v1")) {
-            if (t.goamd64() != null && Versions.compare(goamd64, t.goamd64()) <= 0) {
-                out.pass("GOAMD64=" + goamd64 + " fits " + t.goamd64());
-            } else if (t.goamd64() != null) {
-                out.fail(CPU_LEVEL, "GOAMD64=" + goamd64 + " on a " + t.goamd64() + " CPU",
-                        "The target's CPUs are only x86-64-" + t.goamd64() + ".",
-                        List.of(Facts.goSettingEvidence(c, "GOAMD64"), targetEvidence(t, "goamd64", t.goamd64())));
+        if (c.arch() == Arch.X86_64 && goamd64 != null) {
+            GoLevels.Level wanted = GoLevels.goamd64(goamd64);
+            String has = amd64Level(t);
+            if (!wanted.valid()) {
+                out.unsure(CPU_LEVEL, wanted.shown() + " is not an x86-64 level",
+                        wanted.problem() + ", so which CPUs run the code cannot be told from the build info.",
+                        List.of(Facts.goSettingEvidence(c, "GOAMD64")));
+            } else if (wanted.level() == 1) {
+                out.pass("GOAMD64=v1: the x86-64 baseline");
+            } else if (has == null) {
+                out.unsure(CPU_LEVEL, wanted.shown() + ": depends on the target's CPU",
+                        "The profile does not state a CPU level (see the targets README for why); any x86-64 CPU "
+                                + "below x86-64-" + goamd64 + " stops the program with SIGILL.",
+                        List.of(Facts.goSettingEvidence(c, "GOAMD64")));
+            } else if (wanted.level() > GoLevels.goamd64(has).level()) {
+                out.fail(CPU_LEVEL, wanted.shown() + " on a CPU that runs x86-64-" + has,
+                        t.name() + " runs x86-64 code only up to level " + has + " (" + amd64LevelSource(t)
+                                + "); code built for " + goamd64 + " stops with SIGILL.",
+                        List.of(Facts.goSettingEvidence(c, "GOAMD64"), targetEvidence(t, "goamd64", has)));
             } else {
-                out.unsure(CPU_LEVEL, "GOAMD64=" + goamd64 + ": depends on the target's CPU",
-                        "The profile does not state a CPU level; any x86-64 CPU older than " + goamd64
-                                + " stops with SIGILL.", List.of(Facts.goSettingEvidence(c, "GOAMD64")));
+                out.pass(wanted.shown() + " fits x86-64-" + has);
             }
         }
+        return true;
     }
 
-    private void checkMachO(RuleContext ctx, TargetProfile t, Collector out) {
+    /** The x86-64 level the target runs amd64 code at: its own CPU's, or its emulator's; null when not stated. */
+    private static String amd64Level(TargetProfile t) {
+        return t.goamd64();
+    }
+
+    private static String amd64LevelSource(TargetProfile t) {
+        return "the profile's goamd64";
+    }
+
+    private boolean checkMachO(RuleContext ctx, TargetProfile t, Reasons out) {
         MachOFacts m = ctx.macho();
-        if (m == null) return;
+        if (m == null) return true;
         if (m.minOs() != null && t.osVersion() != null) {
             if (Versions.compare(m.minOs(), t.osVersion()) > 0) {
                 out.fail(MACOS_TOO_OLD, "Needs macOS " + m.minOs() + "; target is macOS " + t.osVersion(),
@@ -424,5 +498,6 @@ public final class TargetChecker {
                     List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing", m.codeSignatureExtent()
                             .isKnown() ? m.codeSignatureExtent() : ctx.core().extent())));
         }
+        return true;
     }
 }
