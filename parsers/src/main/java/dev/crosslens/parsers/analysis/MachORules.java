@@ -34,7 +34,8 @@ final class MachORules {
         }
         return List.of(Rule.finding(self, "No LC_CODE_SIGNATURE: killed on Apple Silicon",
                 "This arm64 image has no code signature; macOS 11+ on Apple Silicon refuses to run it.",
-                List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing", ctx.core().extent())),
+                List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing from the load commands",
+                        ctx.header().loadCommands())),
                 self.fix()));
     }
 

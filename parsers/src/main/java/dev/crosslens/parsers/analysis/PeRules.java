@@ -124,14 +124,14 @@ final class PeRules {
         String fix = ctx.isGoBinary() ? "GOOS=windows GOARCH=amd64 go build ." : "x86_64-w64-mingw32-gcc (64-bit)";
         return List.of(Rule.finding(self, "PE32 (32-bit " + ctx.core().arch().label() + ")",
                 "This is a 32-bit image: it needs WOW64 on 64-bit Windows, and a 64-bit-only Wine cannot run it.",
-                List.of(Evidence.of("header", "Magic", "PE32 (0x10b)", pe.headerExtent())), fix));
+                List.of(Evidence.of("header", "Magic", "PE32 (0x10b)", pe.orHeader(pe.magicExtent()))), fix));
     }
 
     private static List<Finding> arm64(RuleContext ctx, RuleInfo self) {
         if (ctx.pe() == null || ctx.core().arch() != Arch.ARM64) return List.of();
         return List.of(Rule.finding(self, "ARM64 PE: Windows on ARM only",
                 "Machine IMAGE_FILE_MACHINE_ARM64: needs Windows 10 on ARM (1809 or later) or Windows 11 on ARM.",
-                List.of(Evidence.of("header", "Machine", ctx.core().machineName(), ctx.pe().headerExtent())),
+                List.of(Facts.machineEvidence(ctx)),
                 self.fix()));
     }
 
@@ -166,7 +166,8 @@ final class PeRules {
         if (pe == null || !Boolean.FALSE.equals(pe.debugDirectory())) return List.of();
         return List.of(Rule.finding(self, "No debug directory",
                 "The data directory has no debug entry, so no PDB or build id can be found for this image.",
-                List.of(Evidence.of("header", "Debug directory", "absent", pe.headerExtent())), self.fix()));
+                List.of(Evidence.of("header", "Debug data directory", "empty", pe.orHeader(pe.debugExtent()))),
+                self.fix()));
     }
 
     private static List<Finding> unsigned(RuleContext ctx, RuleInfo self) {
@@ -176,7 +177,8 @@ final class PeRules {
         }
         return List.of(Rule.finding(self, "No Authenticode signature",
                 "The certificate table is empty.",
-                List.of(Evidence.of("header", "Certificate table", "absent", pe.headerExtent())), self.fix()));
+                List.of(Evidence.of("header", "Certificate table data directory", "empty",
+                        pe.orHeader(pe.certificateExtent()))), self.fix()));
     }
 
 }

@@ -154,7 +154,7 @@ public final class TargetChecker {
                 || image.core().format() == BinaryFormat.COFF) {
             Finding f = make(NOT_A_PROGRAM, scope, image.core().kind().label() + ": nothing to run",
                     "An " + image.core().kind().label() + " is linked into a program; check that program instead.",
-                    List.of(Evidence.of("header", "kind", image.core().kind().label(), image.core().extent())));
+                    List.of(kindEvidence(image)));
             return new TargetVerdict(target.id(), target.name(), Verdict.CANNOT_TELL,
                     List.of(new TargetReason(Verdict.CANNOT_TELL, f)), List.of());
         }
@@ -177,22 +177,59 @@ public final class TargetChecker {
         return out.verdict(target);
     }
 
+    /**
+     * A universal file runs the way the loader picks its slice: the slice of the target's own architecture when
+     * there is one (macOS on Apple Silicon takes the arm64 slice and does not fall back to x86_64 under Rosetta
+     * when that slice cannot run), else the first slice the target runs through compatibility (Rosetta 2), else
+     * none: then every slice's reasons are given.
+     */
     private TargetVerdict checkFat(FatImage fat, TargetProfile target, String scope) {
-        TargetVerdict best = null;
-        List<TargetReason> all = new ArrayList<>();
+        FatSlice chosen = null;
+        for (FatSlice s : fat.slices()) {
+            if (s.image() != null && s.image().core().arch() == target.arch()) {
+                chosen = s;
+                break;
+            }
+        }
+        if (chosen == null) {
+            for (FatSlice s : fat.slices()) {
+                if (s.image() != null && target.compat(s.image().core().arch()) != null) {
+                    chosen = s;
+                    break;
+                }
+            }
+        }
         List<String> passed = new ArrayList<>();
+        if (chosen != null) {
+            TargetVerdict v = check(chosen.image(), target, join(scope, "slice " + chosen.arch().label()));
+            passed.add("slice " + chosen.arch().label() + (chosen.image().core().arch() == target.arch()
+                    ? ": the target's own architecture" : ": no " + target.arch().label() + " slice, so the loader "
+                    + "takes this one"));
+            for (FatSlice s : fat.slices()) {
+                if (s != chosen) passed.add("slice " + s.arch().label() + " not used on " + target.name());
+            }
+            passed.addAll(v.passed());
+            return new TargetVerdict(target.id(), target.name(), v.verdict(), v.reasons(), passed);
+        }
+        List<TargetReason> all = new ArrayList<>();
+        Verdict worst = Verdict.RUNS;
         for (FatSlice s : fat.slices()) {
             if (s.image() == null) continue;
-            String sliceScope = join(scope, "slice " + s.arch().label());
-            TargetVerdict v = check(s.image(), target, sliceScope);
-            if (best == null || v.verdict().ordinal() > best.verdict().ordinal()) best = v;
+            TargetVerdict v = check(s.image(), target, join(scope, "slice " + s.arch().label()));
+            all.addAll(v.reasons());
+            worst = worst.worst(v.verdict());
         }
-        if (best == null) {
+        if (all.isEmpty()) {
             return new TargetVerdict(target.id(), target.name(), Verdict.CANNOT_TELL, List.of(), List.of());
         }
-        all.addAll(best.reasons());
-        passed.addAll(best.passed());
-        return new TargetVerdict(target.id(), target.name(), best.verdict(), all, passed);
+        return new TargetVerdict(target.id(), target.name(), worst, all, passed);
+    }
+
+    /** The field that says what kind of image this is (e_type, Characteristics, filetype); an archive is all of it. */
+    private static Evidence kindEvidence(BinaryImage image) {
+        HeaderFacts h = FormatFacts.header(image);
+        Extent where = h.kind().isKnown() ? h.kind() : image instanceof ArchiveImage ? image.core().extent() : Extent.NONE;
+        return Evidence.of("header", h.kind().isKnown() ? h.kindLabel() : "kind", image.core().kind().label(), where);
     }
 
     static String join(String scope, String part) {
@@ -264,8 +301,7 @@ public final class TargetChecker {
             out.unsure(OS_UNKNOWN, "ELF does not name its OS",
                     "OS/ABI is System V and there is no interpreter or Go build info that names an OS; "
                             + t.name() + " may or may not run it.",
-                    List.of(Evidence.of("header", "OS/ABI", c.os().goos(), ctx.elf() != null
-                            ? ctx.elf().osAbiExtent() : c.extent()), targetEvidence(t, "target OS", t.os().goos())));
+                    List.of(Facts.osEvidence(ctx, c.os().goos()), targetEvidence(t, "target OS", t.os().goos())));
             return true;
         }
         if (fileOs.equals(t.os().goos()) || (fileOs.equals("android") && t.os() == TargetOs.LINUX)) {
@@ -274,8 +310,7 @@ public final class TargetChecker {
         }
         List<Evidence> ev = new ArrayList<>();
         if (goos != null) ev.add(Facts.goSettingEvidence(c, "GOOS"));
-        ev.add(Evidence.of("header", "format / OS", c.format().label() + " for " + fileOs,
-                ctx.elf() != null && ctx.elf().osAbiExtent().isKnown() ? ctx.elf().osAbiExtent() : c.extent()));
+        ev.add(Facts.osEvidence(ctx, c.format().label() + " for " + fileOs));
         ev.add(targetEvidence(t, "target OS", t.os().goos()));
         out.fail(OS_MISMATCH, "Built for " + fileOs + ", target runs " + t.os().goos(),
                 "This is a " + c.format().label() + " for " + fileOs + "; " + t.name() + " cannot run it.", ev);
@@ -285,8 +320,7 @@ public final class TargetChecker {
     private boolean checkArch(RuleContext ctx, TargetProfile t, Reasons out) {
         ImageCore c = ctx.core();
         Arch a = c.arch();
-        Evidence header = Evidence.of("header", "machine", c.machineName().isEmpty() ? a.label() : c.machineName(),
-                c.extent());
+        Evidence header = Facts.machineEvidence(ctx);
         if (a == t.arch()) {
             out.pass("architecture " + a.label());
             return true;
@@ -495,8 +529,8 @@ public final class TargetChecker {
         if (t.requiresSignedArm64() && ctx.core().arch() == Arch.ARM64 && Boolean.FALSE.equals(m.codeSignature())) {
             out.fail(UNSIGNED_ARM64, "arm64 without a code signature on " + t.name(),
                     "Apple Silicon kills unsigned arm64 code.",
-                    List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing", m.codeSignatureExtent()
-                            .isKnown() ? m.codeSignatureExtent() : ctx.core().extent())));
+                    List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing from the load commands",
+                            ctx.header().loadCommands())));
         }
         return true;
     }

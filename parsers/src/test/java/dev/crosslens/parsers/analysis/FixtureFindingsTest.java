@@ -57,6 +57,40 @@ class FixtureFindingsTest {
         assertTrue(!f.fix().isEmpty() && !f.evidence().isEmpty(), rule + " has evidence and a fix");
     }
 
+    /** The finding's title and evidence say exactly what was seen. */
+    @ParameterizedTest(name = "{0}/{1}: {2} says {3}")
+    @CsvSource(delimiter = '|', value = {
+            "go-variants | cgo | go.cgo-enabled | cgo is linked in: needs libc.so.6 and /lib64/ld-linux-x86-64.so.2 at run time",
+            "findings-go | stripped-linux-amd64 | go.stripped | No symbol table and no DWARF (-s -w)",
+            "findings-go | stripped-windows-amd64.exe | go.stripped | No symbol table and no DWARF (-s -w)",
+            "findings-go | stripped-darwin-arm64 | go.stripped | No DWARF debug info (-w)",
+    })
+    void findingSaysWhatItSaw(String fixture, String file, String rule, String title) {
+        Finding f = check(fixture, file, null).findings().stream().filter(x -> x.id().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError(rule + " did not fire on " + file));
+        assertEquals(title, f.title());
+        for (var e : f.evidence()) {
+            if (!e.kind().equals("build-setting") && !e.kind().equals("go-fact")) {
+                assertTrue(e.extent().isKnown(), e.toString());
+            }
+        }
+    }
+
+    /** Rules that must stay quiet on these fixtures (each has a fixture where it fires, above). */
+    @ParameterizedTest(name = "{0}/{1} does not trigger {2}")
+    @CsvSource({
+            "go-variants, pie, go.cgo-enabled",       // CGO_ENABLED=0 -buildmode=pie: PT_INTERP without cgo
+            "go-variants, netgo, go.cgo-enabled",     // CGO_ENABLED=1, but static and runtime/cgo not linked
+            "go-variants, plain, go.cgo-enabled",
+            "findings-go, clean-linux-amd64, go.stripped",
+            "go-cross, windows-amd64.exe, go.stripped",
+            "go-cross, darwin-arm64, go.stripped",
+    })
+    void ruleStaysQuiet(String fixture, String file, String rule) {
+        FileCheck c = check(fixture, file, null);
+        assertTrue(c.findings().stream().noneMatch(f -> f.id().equals(rule)), file + ": " + c.findings());
+    }
+
     @ParameterizedTest(name = "{0}/{1} has no warnings or errors")
     @CsvSource({
             "findings-c, clean", "findings-c, win-clean.exe", "findings-c, clean-aarch64.a",
