@@ -10,6 +10,7 @@ import dev.crosslens.model.Extent;
 import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
 import dev.crosslens.model.ImageCore;
+import dev.crosslens.model.ImportedSymbol;
 import dev.crosslens.model.LibcFlavor;
 import dev.crosslens.model.Library;
 import dev.crosslens.model.LibraryKind;
@@ -46,6 +47,11 @@ public final class TargetChecker {
                     + "example i386 on amd64) but a dynamically linked binary also needs that architecture's "
                     + "libraries, which are not installed by default.", "Install the multiarch libraries "
                     + "(dpkg --add-architecture i386; apt install libc6:i386) or link statically.");
+    static final RuleInfo ARCH_DEPENDS_ON_HOST = info("target.arch-depends-on-host", Severity.WARNING,
+            "Runs through compatibility only on some hosts", "The target can run this architecture only where the "
+                    + "host provides it (a container runs on whatever kernel and CPU the host has).",
+            "Build for the target's own architecture, or check the host (for 32-bit Arm on arm64: a CPU with "
+                    + "AArch32 and a kernel with CONFIG_COMPAT).");
     static final RuleInfo PE32_NO_WOW64 = info("target.pe32-no-wow64", Severity.ERROR,
             "32-bit PE on a 64-bit-only Windows runtime", "This runtime has no WOW64 (a 64-bit-only Wine prefix): "
                     + "PE32 images do not start.", "Build a 64-bit image (GOARCH=amd64) or use a WoW64-capable Wine.");
@@ -64,8 +70,16 @@ public final class TargetChecker {
             "Build on or against the target's release (a sysroot, a container of that release, zig cc -target "
                     + "<arch>-linux-gnu.<version>), or link statically with musl.");
     static final RuleInfo GLIBCXX_TOO_OLD = info("target.glibcxx-too-old", Severity.ERROR,
-            "Needs a newer libstdc++ than the target has", "The binary uses a GLIBCXX_ version newer than the "
-                    + "target's libstdc++.", "Build with the target's GCC, or -static-libstdc++.");
+            "Needs a newer libstdc++ than the target has", "The binary uses a GLIBCXX_ or CXXABI_ symbol version "
+                    + "newer than the target's libstdc++.so.6 provides: it fails with \"version `GLIBCXX_3.4.32' not "
+                    + "found\".", "Build with the target's GCC (or a sysroot of that release), or link "
+                    + "-static-libstdc++.");
+    static final RuleInfo API_TOO_NEW = info("target.api-too-new", Severity.ERROR,
+            "Imports a function or API set the target's Windows does not have", "The loader resolves every import "
+                    + "when the program starts; a function (or an API set DLL) that first appeared in a later Windows "
+                    + "stops it with 'The procedure entry point ... could not be located' (or a missing DLL).",
+            "Build for the older Windows (an older Windows SDK / toolchain target, e.g. Rust's *-win7-windows-msvc), "
+                    + "or load the function with GetProcAddress and fall back.");
     static final RuleInfo MISSING_LIBRARY = info("target.library-not-in-base", Severity.WARNING,
             "Needs a library a fresh target does not have", "The file needs shared libraries beyond the target's "
                     + "base system: it runs only where they are installed.", "Install the package that provides "
@@ -89,8 +103,9 @@ public final class TargetChecker {
 
     /** Every rule id the target check may report, for SARIF and the GUI legend. */
     public static List<RuleInfo> infos() {
-        return List.of(NOT_A_PROGRAM, OS_MISMATCH, OS_UNKNOWN, ARCH_MISMATCH, ARCH_COMPAT_LIBS, PE32_NO_WOW64,
-                STATIC_ONLY, LIBC_MISMATCH, GLIBC_TOO_OLD, GLIBCXX_TOO_OLD, MISSING_LIBRARY, GO_MIN_OS,
+        return List.of(NOT_A_PROGRAM, OS_MISMATCH, OS_UNKNOWN, ARCH_MISMATCH, ARCH_COMPAT_LIBS, ARCH_DEPENDS_ON_HOST,
+                PE32_NO_WOW64,
+                STATIC_ONLY, LIBC_MISMATCH, GLIBC_TOO_OLD, GLIBCXX_TOO_OLD, API_TOO_NEW, MISSING_LIBRARY, GO_MIN_OS,
                 MACOS_TOO_OLD, UNSIGNED_ARM64, CPU_LEVEL, CHECK_FAILED);
     }
 
@@ -328,7 +343,11 @@ public final class TargetChecker {
         TargetProfile.ArchCompat compat = t.compat(a);
         if (compat != null) {
             boolean dynamic = Facts.isElf(c) && !Facts.elfStatic(c);
-            if (compat.staticOnly() && dynamic) {
+            if (compat.condition() != null) {
+                out.unsure(ARCH_DEPENDS_ON_HOST, a.label() + " runs through " + compat.how() + " only on some hosts",
+                        t.name() + " runs " + a.label() + " code only if " + compat.condition() + ".",
+                        List.of(header, targetEvidence(t, "alsoRuns", a.label() + " if " + compat.condition())));
+            } else if (compat.staticOnly() && dynamic) {
                 out.unsure(ARCH_COMPAT_LIBS, a.label() + " runs through " + compat.how() + " but needs "
                                 + a.label() + " libraries",
                         t.name() + " runs " + a.label() + " code (" + compat.how() + "), but this dynamically linked "
@@ -359,6 +378,12 @@ public final class TargetChecker {
         ImageCore c = ctx.core();
         if (Facts.elfStatic(c)) {
             out.pass("statically linked: no loader or libc needed");
+            return true;
+        }
+        if (c.arch() != t.arch()) {
+            // Code of another architecture (i386 on amd64) needs that architecture's loader and libraries, which the
+            // profile's loaders, libc and base libraries are not: the architecture step already said so.
+            out.pass(c.arch().label() + " linkage: not compared with the target's " + t.arch().label() + " libraries");
             return true;
         }
         List<Evidence> linkEv = new ArrayList<>();
@@ -407,26 +432,53 @@ public final class TargetChecker {
                 out.pass("glibc floor " + need.version() + " <= " + t.libcVersion());
             }
         }
-        Facts.VersionedNeed cxx = Facts.highest(Facts.versionedNeeds(c, "GLIBCXX_"));
-        if (cxx != null && t.glibcxx() != null && Versions.compare(cxx.version(), "GLIBCXX_" + t.glibcxx()) > 0) {
-            out.fail(GLIBCXX_TOO_OLD, "Needs " + cxx.version() + "; " + t.name() + " has GLIBCXX_" + t.glibcxx(),
-                    cxx.label() + " is newer than the target's libstdc++.",
-                    List.of(Evidence.of("symbol", "needs " + cxx.version(), cxx.label(), cxx.extent()),
-                            targetEvidence(t, "libstdc++", "GLIBCXX_" + t.glibcxx())));
-        }
+        checkCxx(c, t, out, "GLIBCXX_", t.glibcxx());
+        checkCxx(c, t, out, "CXXABI_", t.cxxabi());
         checkBaseLibraries(c, t, out);
         return true;
     }
 
+    /** The highest {@code prefix} version needed (GLIBCXX_3.4.30, CXXABI_1.3.13) against the target's libstdc++. */
+    private static void checkCxx(ImageCore c, TargetProfile t, Reasons out, String prefix, String has) {
+        Facts.VersionedNeed need = Facts.highest(Facts.versionedNeeds(c, prefix));
+        if (need == null) return;
+        if (has == null) {
+            if (t.libc() == LibcFlavor.GLIBC) {
+                out.pass(need.version() + " needed; the profile does not state its libstdc++ " + prefix + " version");
+            }
+            return;
+        }
+        if (Versions.compare(need.version(), prefix + has) > 0) {
+            out.fail(GLIBCXX_TOO_OLD, "Needs " + need.version() + "; " + t.name() + " has " + prefix + has,
+                    need.label() + " is newer than the target's libstdc++ (" + prefix + has + "): the loader stops "
+                            + "with \"version `" + need.version() + "' not found (required by ...)\".",
+                    List.of(Evidence.of("symbol", "needs " + need.version(), need.label(), need.extent()),
+                            targetEvidence(t, "libstdc++", prefix + has)));
+        } else {
+            out.pass("libstdc++ floor " + need.version() + " <= " + prefix + has);
+        }
+    }
+
     private static void checkBaseLibraries(ImageCore c, TargetProfile t, Reasons out) {
+        checkBaseLibraries(c, t, out, java.util.Set.of());
+    }
+
+    /** {@code known}: libraries another reason already covers (an API set older than its floor), left out here. */
+    private static void checkBaseLibraries(ImageCore c, TargetProfile t, Reasons out, java.util.Set<String> known) {
         if (t.baseLibraries().isEmpty()) return;
         List<Evidence> missing = new ArrayList<>();
         for (Library l : c.libraries()) {
             if (l.kind() == LibraryKind.DELAY_IMPORT || l.kind() == LibraryKind.LOAD_WEAK_DYLIB) continue;
+            if (known.contains(l.name().toLowerCase(java.util.Locale.ROOT))) continue;
+            TargetProfile.ApiFloor floor = t.apiFloor(l.name(), null);
+            if (floor != null && t.osVersion() != null && Versions.compare(floor.minVersion(), t.osVersion()) <= 0) {
+                continue; // an API set contract the target's version has
+            }
             if (!t.hasBaseLibrary(l.name())) missing.add(Facts.libraryEvidence(l));
         }
         if (missing.isEmpty()) {
-            out.pass("every needed library is in the base system");
+            out.pass(known.isEmpty() ? "every needed library is in the base system"
+                    : "every other needed library is in the base system");
             return;
         }
         List<String> names = new ArrayList<>();
@@ -437,8 +489,50 @@ public final class TargetChecker {
                 missing);
     }
 
+    /**
+     * Windows: the imported functions and API set contracts the profile knows a first version of, against the
+     * target's version, then the base libraries. A function the target lacks stops the program at start
+     * (WILL_FAIL); delay-loaded, it fails only when first called (CANNOT_TELL). An API set contract newer than the
+     * target is not in its schema, but a file of that name may exist as a forwarder (the Universal CRT update
+     * installs some on Windows 7), so the DLL alone is CANNOT_TELL: its functions decide.
+     */
     private boolean checkPeLibraries(RuleContext ctx, TargetProfile t, Reasons out) {
-        checkBaseLibraries(ctx.core(), t, out);
+        ImageCore c = ctx.core();
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        if (t.osVersion() != null && !t.apiFloors().isEmpty()) {
+            for (Library l : c.libraries()) {
+                boolean delay = l.kind() == LibraryKind.DELAY_IMPORT;
+                TargetProfile.ApiFloor dll = t.apiFloor(l.name(), null);
+                if (dll != null && Versions.compare(dll.minVersion(), t.osVersion()) > 0) {
+                    covered.add(l.name().toLowerCase(java.util.Locale.ROOT));
+                    out.unsure(API_TOO_NEW, l.name() + " is an API set of " + dll.label() + " and later",
+                            l.name() + " first appeared in " + dll.label() + " (NT " + dll.minVersion() + ", " + dll.source()
+                                    + "); " + t.name() + " (NT " + t.osVersion() + ") does not define it, and only a "
+                                    + "forwarder DLL of that name (some runtimes install one) could satisfy it.",
+                            List.of(Facts.libraryEvidence(l), targetEvidence(t, "OS version", t.osVersion())));
+                }
+                for (ImportedSymbol i : l.imports()) {
+                    if (i.name() == null) continue;
+                    TargetProfile.ApiFloor fn = t.apiFloor(l.name(), i.name());
+                    if (fn == null) continue;
+                    if (Versions.compare(fn.minVersion(), t.osVersion()) <= 0) {
+                        out.pass(i.name() + " (" + l.name() + ") exists since " + fn.label());
+                        continue;
+                    }
+                    String title = i.name() + " needs " + fn.label() + "; " + t.name() + " does not have it";
+                    String why = l.name() + "!" + i.name() + " first appeared in " + fn.label() + " (NT "
+                            + fn.minVersion() + "; " + fn.source() + "). " + t.name() + " is NT " + t.osVersion()
+                            + (delay ? ": the import is delay-loaded, so the program fails when it first calls it."
+                            : ": the loader stops the program at start (\"The procedure entry point " + i.name()
+                            + " could not be located\").");
+                    List<Evidence> ev = List.of(Evidence.of("symbol", "import from " + l.name(), i.name(), i.extent()),
+                            targetEvidence(t, "OS version", t.osVersion()));
+                    if (delay) out.unsure(API_TOO_NEW, title, why, ev);
+                    else out.fail(API_TOO_NEW, title, why, ev);
+                }
+            }
+        }
+        checkBaseLibraries(c, t, out, covered);
         return true;
     }
 
@@ -506,11 +600,15 @@ public final class TargetChecker {
 
     /** The x86-64 level the target runs amd64 code at: its own CPU's, or its emulator's; null when not stated. */
     private static String amd64Level(TargetProfile t) {
-        return t.goamd64();
+        if (t.arch() == Arch.X86_64) return t.goamd64();
+        TargetProfile.ArchCompat c = t.compat(Arch.X86_64);
+        return c == null ? null : c.goamd64();
     }
 
     private static String amd64LevelSource(TargetProfile t) {
-        return "the profile's goamd64";
+        if (t.arch() == Arch.X86_64) return "the profile's goamd64";
+        TargetProfile.ArchCompat c = t.compat(Arch.X86_64);
+        return c == null ? "" : c.how() + (c.source().isEmpty() ? "" : ": " + c.source());
     }
 
     private boolean checkMachO(RuleContext ctx, TargetProfile t, Reasons out) {
