@@ -70,7 +70,25 @@ public final class FormatFacts {
                 field(optExtent, OPT_DLL_CHARACTERISTICS, 2), field(optExtent, OPT_SUBSYSTEM, 2), tlsCallbacks,
                 d.tls() == null ? Extent.NONE : d.tls().extent(), !d.debugDirectory().isEmpty(), pdb, signed,
                 optExtent.isKnown() ? optExtent : image.core().extent(), field(optExtent, 0, 2), debugTypes,
-                debugExtent, directoryEntry(d, DIR_CERTIFICATE));
+                debugExtent, directoryEntry(d, DIR_CERTIFICATE), tlsCallbackNames(image, d, opt.imageBase()));
+    }
+
+    /** The defined symbol at each TLS callback's address (symbol values may be VAs or RVAs); "" when none. */
+    private static java.util.List<String> tlsCallbackNames(BinaryImage image, PeDetails d, long imageBase) {
+        if (d.tls() == null) return java.util.List.of();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (long va : d.tls().callbacks()) {
+            String name = "";
+            for (dev.crosslens.model.Symbol s : image.core().symbols()) {
+                if (!s.defined() || s.name().isEmpty() || s.name().startsWith(".")) continue;
+                if (s.value() == va || s.value() == va - imageBase) {
+                    name = s.name();
+                    break;
+                }
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     /** IMAGE_DIRECTORY_ENTRY_SECURITY (4) and _DEBUG (6). */

@@ -19,11 +19,14 @@ import dev.crosslens.model.Extent;
  * @param debugTypes         the type of each debug directory entry ({@code CodeView}, {@code POGO}), in order
  * @param debugExtent        the debug directory's entries, else its data directory entry
  * @param certificateExtent  the certificate table's data directory entry
+ * @param tlsCallbackNames   per TLS callback, the defined symbol at its address ("" when the image has no symbol
+ *                           there, as in a stripped one)
  */
 public record PeFacts(boolean pe32Plus, int subsystem, long dllCharacteristics, Extent dllCharacteristicsExtent,
                       Extent subsystemExtent, int tlsCallbacks, Extent tlsExtent, Boolean debugDirectory,
                       String pdbPath, Boolean signed, Extent headerExtent, Extent magicExtent,
-                      java.util.List<String> debugTypes, Extent debugExtent, Extent certificateExtent) {
+                      java.util.List<String> debugTypes, Extent debugExtent, Extent certificateExtent,
+                      java.util.List<String> tlsCallbackNames) {
     public static final int SUBSYSTEM_WINDOWS_GUI = 2;
     public static final int SUBSYSTEM_WINDOWS_CUI = 3;
     public static final long HIGH_ENTROPY_VA = 0x0020;
@@ -39,6 +42,7 @@ public record PeFacts(boolean pe32Plus, int subsystem, long dllCharacteristics, 
         debugTypes = debugTypes == null ? java.util.List.of() : java.util.List.copyOf(debugTypes);
         debugExtent = orNone(debugExtent);
         certificateExtent = orNone(certificateExtent);
+        tlsCallbackNames = tlsCallbackNames == null ? java.util.List.of() : java.util.List.copyOf(tlsCallbackNames);
     }
 
     /** Facts without the field extents and debug entry types (unit tests of the flag rules). */
@@ -47,7 +51,8 @@ public record PeFacts(boolean pe32Plus, int subsystem, long dllCharacteristics, 
                    Boolean signed, Extent headerExtent) {
         this(pe32Plus, subsystem, dllCharacteristics, dllCharacteristicsExtent, subsystemExtent, tlsCallbacks, tlsExtent,
                 debugDirectory, pdbPath, signed, headerExtent, Extent.NONE,
-                pdbPath != null ? java.util.List.of("CodeView") : java.util.List.of(), Extent.NONE, Extent.NONE);
+                pdbPath != null ? java.util.List.of("CodeView") : java.util.List.of(), Extent.NONE, Extent.NONE,
+                java.util.Collections.nCopies(Math.max(0, tlsCallbacks), ""));
     }
 
     /** The extent to show for a field: its own when known, else the optional header. */

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -80,29 +78,9 @@ class CheckRobustnessTest {
         }
     }
 
-    /**
-     * A copy of goarm7-linux-arm whose build info says GOARM=999999999999999999 (same length: the GOOS line goes).
-     * The settings text is in the file twice: in .go.buildinfo and in the runtime's copy of it (runtime.modinfo).
-     */
-    private static Path craftedGoarm(Path dir) throws Exception {
-        byte[] data = Files.readAllBytes(Fixtures.file("findings-go", "goarm7-linux-arm"));
-        byte[] from = "build\tGOOS=linux\nbuild\tGOARM=7\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] to = "build\tGOARM=999999999999999999\n".getBytes(StandardCharsets.US_ASCII);
-        assertEquals(from.length, to.length);
-        int patched = 0;
-        for (int at = indexOf(data, from); at >= 0; at = indexOf(data, from, at + 1)) {
-            System.arraycopy(to, 0, data, at, to.length);
-            patched++;
-        }
-        assertEquals(2, patched, "the build info and runtime.modinfo");
-        Path out = dir.resolve("goarm-crafted");
-        Files.write(out, data);
-        return out;
-    }
-
     @Test
-    void aCraftedFileDoesNotCostTheOtherFilesTheirOutput(@TempDir Path dir) throws Exception {
-        Path crafted = craftedGoarm(dir);
+    void aCraftedFileDoesNotCostTheOtherFilesTheirOutput(@TempDir Path dir) {
+        Path crafted = CraftedFiles.make(CraftedFiles.GOARM_INVALID, dir);
         Path clean = Fixtures.file("findings-go", "goarm6-linux-arm");
         List<FileCheck> checks = Checker.standard().check(List.of(crafted, clean),
                 profiles.find("raspios-12-armhf").orElseThrow(), null);
@@ -160,20 +138,5 @@ class CheckRobustnessTest {
         assertEquals(Severity.WARNING, f.severity());
         assertTrue(f.title().contains("test.broken") && f.explanation().contains("ArrayIndexOutOfBoundsException"),
                 f.toString());
-    }
-
-    private static int indexOf(byte[] data, byte[] needle) {
-        return indexOf(data, needle, 0);
-    }
-
-    private static int indexOf(byte[] data, byte[] needle, int from) {
-        outer:
-        for (int i = from; i + needle.length <= data.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) continue outer;
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -75,44 +75,16 @@ class EvidenceExtentTest {
 
     @Test
     void missingGnuStackPointsAtTheProgramHeaderTable(@TempDir Path dir) throws Exception {
-        byte[] data = Files.readAllBytes(Fixtures.file("findings-c", "clean"));
-        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        long phoff = b.getLong(32);
-        int phentsize = b.getShort(54) & 0xffff;
-        int phnum = b.getShort(56) & 0xffff;
-        boolean patched = false;
-        for (int i = 0; i < phnum; i++) {
-            int at = (int) (phoff + (long) i * phentsize);
-            if (b.getInt(at) == 0x6474e551) { // PT_GNU_STACK -> PT_NULL
-                b.putInt(at, 0);
-                patched = true;
-            }
-        }
-        assertTrue(patched);
-        Path p = dir.resolve("no-gnu-stack");
-        Files.write(p, data);
-        Evidence e = evidence(check(p, "").findings(), "elf.execstack", "PT_GNU_STACK");
-        assertEquals(Extent.of(phoff, (long) phnum * phentsize), e.extent());
+        Path p = CraftedFiles.make(CraftedFiles.NO_GNU_STACK, dir);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
+        Extent table = Extent.of(b.getLong(32), (long) (b.getShort(56) & 0xffff) * (b.getShort(54) & 0xffff));
+        assertEquals(table, evidence(check(p, "").findings(), "elf.execstack", "PT_GNU_STACK").extent());
     }
 
     @Test
     void missingCodeSignaturePointsAtTheLoadCommands(@TempDir Path dir) throws Exception {
-        byte[] data = Files.readAllBytes(Fixtures.file("go-cross", "darwin-arm64"));
-        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        int ncmds = b.getInt(16);
-        int sizeofcmds = b.getInt(20);
-        int at = 32;
-        boolean patched = false;
-        for (int i = 0; i < ncmds; i++) {
-            if (b.getInt(at) == 0x1d) { // LC_CODE_SIGNATURE -> a command no loader knows
-                b.putInt(at, 0x7fff);
-                patched = true;
-            }
-            at += b.getInt(at + 4);
-        }
-        assertTrue(patched, "the Go linker signs darwin/arm64 ad hoc");
-        Path p = dir.resolve("unsigned-arm64");
-        Files.write(p, data);
+        Path p = CraftedFiles.make(CraftedFiles.UNSIGNED_ARM64, dir);
+        int sizeofcmds = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN).getInt(20);
         FileCheck c = check(p, "macos-14-arm64");
         assertEquals(Extent.of(32, sizeofcmds), evidence(c.findings(), "macho.arm64-unsigned", "LC_CODE_SIGNATURE").extent());
         assertEquals(Extent.of(32, sizeofcmds), evidence(all(c), "target.unsigned-arm64", "LC_CODE_SIGNATURE").extent());
