@@ -104,9 +104,8 @@ public final class TargetChecker {
     /** Every rule id the target check may report, for SARIF and the GUI legend. */
     public static List<RuleInfo> infos() {
         return List.of(NOT_A_PROGRAM, OS_MISMATCH, OS_UNKNOWN, ARCH_MISMATCH, ARCH_COMPAT_LIBS, ARCH_DEPENDS_ON_HOST,
-                PE32_NO_WOW64,
-                STATIC_ONLY, LIBC_MISMATCH, GLIBC_TOO_OLD, GLIBCXX_TOO_OLD, API_TOO_NEW, MISSING_LIBRARY, GO_MIN_OS,
-                MACOS_TOO_OLD, UNSIGNED_ARM64, CPU_LEVEL, CHECK_FAILED);
+                PE32_NO_WOW64, STATIC_ONLY, LIBC_MISMATCH, GLIBC_TOO_OLD, GLIBCXX_TOO_OLD, API_TOO_NEW,
+                MISSING_LIBRARY, GO_MIN_OS, MACOS_TOO_OLD, UNSIGNED_ARM64, CPU_LEVEL, CHECK_FAILED);
     }
 
     private static RuleInfo info(String id, Severity s, String title, String description, String fix) {
