@@ -24,11 +24,19 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code crosslens check FILE... [--target ID] [--intent K=V,...] [--json|--sarif] [--fail-on LEVEL]}: findings and,
- * with a target, the verdict. Exit 1 when a verdict is WILL_FAIL or a finding at the --fail-on level exists (or a
- * file cannot be read), 2 on usage errors.
+ * with a target, the verdict. Exit 1 when a file cannot be read (missing, unreadable, not a binary, malformed: its
+ * entry says why and the other files are still checked), when a verdict is WILL_FAIL, or when a finding at the
+ * --fail-on level exists; 2 on usage errors. {@code --fail-on} is about findings only: {@code none} does not turn
+ * off the verdict, which is what --target asks for.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Find what will make binaries fail on their target; with --target, say whether they run there.")
+        description = "Find what will make binaries fail on their target; with --target, say whether they run there.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every file was read, no verdict is WILL_FAIL and no finding is at the --fail-on level",
+                "1:a file could not be read (missing, unreadable, not a binary, malformed), a verdict is WILL_FAIL "
+                        + "(whatever --fail-on says), or a finding is at the --fail-on level",
+                "2:usage error (unknown option, no FILE, unknown --target, bad --intent or --fail-on)"})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "ELF, PE/COFF, Mach-O (fat too) or ar files")
     List<Path> files;
@@ -51,7 +59,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "exit 1 when a finding of this severity or worse exists: error, warning, info, none "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "(default: ${DEFAULT-VALUE}). Findings only: a WILL_FAIL verdict or a file that cannot be read "
+                    + "exits 1 even with none")
     String failOn;
 
     @CommandLine.Spec

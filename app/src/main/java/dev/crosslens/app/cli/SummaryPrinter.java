@@ -11,6 +11,7 @@ import dev.crosslens.model.go.GoFacts;
 import dev.crosslens.model.go.GoInfo;
 import dev.crosslens.model.go.GoModule;
 import dev.crosslens.model.go.GoSetting;
+import dev.crosslens.model.go.GoUnrecordedSetting;
 import dev.crosslens.parsers.report.AnalysisReport;
 
 import java.io.PrintWriter;
@@ -86,9 +87,11 @@ final class SummaryPrinter {
             for (GoSetting s : bi.settings()) {
                 out.println(in + "  build " + s.key() + "=" + s.value());
             }
-            if (bi.setting("-ldflags") == null) {
-                // Go does not record -ldflags under -trimpath, so its absence says nothing then.
-                out.println(in + "  -ldflags " + (bi.trimpath() ? "not recorded (-trimpath)" : "none"));
+            for (GoUnrecordedSetting u : bi.unrecorded()) {
+                out.println(in + "  " + u.key() + " " + u.reason());
+            }
+            if (bi.setting("-ldflags") == null && bi.unrecordedReason("-ldflags") == null) {
+                out.println(in + "  -ldflags none");
             }
         }
         if (go.pclntab() != null) {

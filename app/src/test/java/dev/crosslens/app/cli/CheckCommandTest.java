@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crosslens.parsers.testing.Corpus;
 import dev.crosslens.parsers.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +39,33 @@ class CheckCommandTest {
         assertThat(run("check", musl)).isEqualTo(0);
         assertThat(run("check", "--fail-on", "info", musl)).isEqualTo(1);
         assertThat(run("check", "--fail-on", "none", "--target", "alpine-3.19-amd64", musl)).isEqualTo(1);
+    }
+
+    /** A file that cannot be read is a failed file (1), not a usage error, and the other files are still checked. */
+    @Test
+    void aMissingFileFailsItsEntryAndTheOthersAreStillChecked(@TempDir Path tmp) throws Exception {
+        String arm64 = Fixtures.file("go-cross", "linux-arm64").toString();
+        String missing = tmp.resolve("missing").toString();
+        assertThat(run("check", "--target", "debian-12-arm64", missing, arm64)).isEqualTo(1);
+        assertThat(out.toString()).contains(missing, "cannot read: io: no such file", arm64, "RUNS");
+        out.getBuffer().setLength(0);
+        assertThat(run("check", "--json", missing, arm64)).isEqualTo(1);
+        JsonNode files = new ObjectMapper().readTree(out.toString()).path("files");
+        assertThat(files.get(0).path("error").asText()).contains("no such file");
+        assertThat(files.get(1).path("error").isNull()).isTrue();
+        assertThat(files.get(1).path("findings").size()).isPositive();
+    }
+
+    /** --fail-on is about findings: none silences them, not a WILL_FAIL verdict. */
+    @Test
+    void failOnNoneStillFailsOnWillFailAndSaysSoInHelp() {
+        String arm64 = Fixtures.file("go-cross", "linux-arm64").toString();
+        assertThat(run("check", "--fail-on", "none", "--target", "debian-12-amd64", arm64)).isEqualTo(1);
+        assertThat(run("check", "--fail-on", "none", "--target", "debian-12-arm64", arm64)).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        assertThat(run("check", "--help")).isEqualTo(0);
+        assertThat(out.toString()).contains("Findings only: a WILL_FAIL verdict", "Exit codes:",
+                "2   usage error");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.crosslens.parsers.analysis;
 
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.finding.BuildIntent;
+import dev.crosslens.model.finding.Finding;
 import dev.crosslens.model.finding.TargetVerdict;
 import dev.crosslens.parsers.report.AnalysisReport;
 import dev.crosslens.parsers.ParseOptions;
@@ -32,19 +33,30 @@ public final class Checker {
         return out;
     }
 
+    /**
+     * Checks one file. Never throws for what the file holds: a file that cannot be read is a FileCheck with
+     * {@code error}, and a rule or target-check step that fails is a finding or reason of its own, so one broken
+     * file never costs the others of a run their output.
+     */
     public FileCheck check(Path path, TargetProfile target, BuildIntent intent) {
         AnalysisReport.Entry e = AnalysisReport.analyzeOne(path, ParseOptions.defaults());
         if (e.file() == null) {
             return new FileCheck(path.toString(), -1, "", List.of(), null, e.error().kind() + ": " + e.error().message());
         }
         FileBytes bytes = null;
+        Finding unreadable = null;
         try {
             if (Files.isRegularFile(path)) bytes = FileBytes.open(path);
         } catch (IOException ex) {
-            bytes = null; // the byte-level rules (leaked build paths) stay quiet; the others still run
+            unreadable = FindingsEngine.failed("the byte-level rules (go.no-trimpath's build path search)", "", ex,
+                    e.file().image().core().extent());
         }
         try {
-            return check(e.file(), target, intent, bytes);
+            FileCheck c = check(e.file(), target, intent, bytes);
+            if (unreadable == null) return c;
+            List<Finding> all = new ArrayList<>(c.findings());
+            all.add(unreadable);
+            return new FileCheck(c.path(), c.size(), c.sha256(), all, c.verdict(), c.error());
         } finally {
             if (bytes != null) bytes.close();
         }

@@ -88,8 +88,7 @@ final class ElfRules {
         if (!Facts.isElf(c) || c.kind() != BinaryKind.EXECUTABLE || ctx.isGoBinary()) return List.of();
         return List.of(Rule.finding(self, "ET_EXEC: not a PIE",
                 "The executable has type ET_EXEC and loads at a fixed address; ASLR cannot randomise its code.",
-                List.of(Evidence.of("header", "e_type", "ET_EXEC", Extent.of(c.extent().isKnown() ? c.extent().offset()
-                        + 16 : 16, 2))),
+                List.of(Evidence.of("header", "e_type", "ET_EXEC", ctx.header().kind())),
                 Facts.elfStatic(c) ? "gcc -static-pie (or -fPIE -pie)" : "gcc -fPIE -pie"));
     }
 
@@ -100,7 +99,8 @@ final class ElfRules {
         if (stack != null && !stack.permissions().execute()) return List.of();
         if (stack == null && ctx.isGoBinary()) return List.of();
         Evidence ev = stack == null
-                ? Evidence.of("segment", "PT_GNU_STACK", "missing (the stack defaults to executable)", c.extent())
+                ? Evidence.of("segment", "PT_GNU_STACK", "missing from the program headers (the stack defaults to "
+                        + "executable)", ctx.header().programHeaders())
                 : Evidence.of("segment", "PT_GNU_STACK", stack.permissions().label(), stack.headerExtent());
         return List.of(Rule.finding(self, stack == null ? "No PT_GNU_STACK: executable stack"
                         : "PT_GNU_STACK is " + stack.permissions().label(),
@@ -113,10 +113,12 @@ final class ElfRules {
         if (!programOrLibrary(c) || ctx.isGoBinary() || c.segments().isEmpty()) return List.of();
         if (Facts.elfStatic(c) && c.kind() == BinaryKind.EXECUTABLE) return List.of();
         if (Facts.segment(c, "GNU_RELRO") != null) return List.of();
-        Extent where = c.segments().get(0).headerExtent();
+        Extent where = ctx.header().programHeaders().isKnown() ? ctx.header().programHeaders()
+                : c.segments().get(0).headerExtent();
         return List.of(Rule.finding(self, "No PT_GNU_RELRO segment",
                 "There is no RELRO segment, so relocated data (GOT, .init_array, .dynamic) stays writable.",
-                List.of(Evidence.of("segment", "PT_GNU_RELRO", "missing", where)), self.fix()));
+                List.of(Evidence.of("segment", "PT_GNU_RELRO", "missing from the program headers", where)),
+                self.fix()));
     }
 
     private static List<Finding> rpathAbsolute(RuleContext ctx, RuleInfo self) {

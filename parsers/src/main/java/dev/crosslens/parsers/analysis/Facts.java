@@ -86,6 +86,18 @@ final class Facts {
         return Evidence.of("interpreter", "PT_INTERP", c.linkage().interpreter(), e);
     }
 
+    /** The machine field (e_machine, COFF Machine, Mach-O cputype) and what it names. */
+    static Evidence machineEvidence(RuleContext ctx) {
+        ImageCore c = ctx.core();
+        return Evidence.of("header", ctx.header().machineLabel(),
+                c.machineName().isEmpty() ? c.arch().label() : c.machineName(), ctx.header().machine());
+    }
+
+    /** The bytes that say which OS the format is for (EI_OSABI, the PE signature, the Mach-O platform command). */
+    static Evidence osEvidence(RuleContext ctx, String value) {
+        return Evidence.of("header", ctx.header().osMarkerLabel(), value, ctx.header().osMarker());
+    }
+
     static Evidence libraryEvidence(Library l) {
         String label = l.kind() == LibraryKind.NEEDED ? "NEEDED" : l.kind() == LibraryKind.IMPORT ? "import"
                 : l.kind().name();
@@ -201,7 +213,7 @@ final class Facts {
         if (goos != null && !goos.equals("unknown") && !goos.equals("sysv")) sb.append(" GOOS=").append(goos);
         if (goarch != null) sb.append(" GOARCH=").append(goarch);
         String goarm = goSetting(c, "GOARM");
-        if (goarm != null) sb.append(" GOARM=").append(goarm);
+        if (goarm != null && GoLevels.goarm(goarm).valid()) sb.append(" GOARM=").append(goarm);
         sb.append(" go build");
         if (extraFlags != null && !extraFlags.isEmpty()) sb.append(' ').append(extraFlags);
         sb.append(" .");

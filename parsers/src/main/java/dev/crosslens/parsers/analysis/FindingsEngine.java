@@ -3,6 +3,7 @@ package dev.crosslens.parsers.analysis;
 import dev.crosslens.model.ArchiveImage;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.BinaryImage;
+import dev.crosslens.model.Extent;
 import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
 import dev.crosslens.model.Severity;
@@ -20,7 +21,7 @@ import java.util.List;
  * the finding's scope). A rule that throws does not stop the others: its failure becomes a finding.
  */
 public final class FindingsEngine {
-    static final RuleInfo RULE_FAILED = new RuleInfo("crosslens.rule-failed", Severity.INFO,
+    static final RuleInfo RULE_FAILED = new RuleInfo("crosslens.rule-failed", Severity.WARNING,
             "A rule could not run", "A rule met data it did not expect; the other rules still ran.",
             "Report it with the file.");
 
@@ -55,7 +56,14 @@ public final class FindingsEngine {
 
     private void visit(BinaryFile file, BinaryImage image, String scope, TargetProfile target, BuildIntent intent,
                        FileBytes bytes, List<Finding> out) {
-        apply(RuleContext.of(file, image, scope, target, intent, bytes), out);
+        RuleContext ctx;
+        try {
+            ctx = RuleContext.of(file, image, scope, target, intent, bytes);
+        } catch (RuntimeException e) {
+            out.add(failed("reading the format facts", scope, e, image.core().extent()));
+            return;
+        }
+        apply(ctx, out);
         if (image instanceof FatImage) {
             for (FatSlice s : ((FatImage) image).slices()) {
                 if (s.image() != null) {
@@ -83,11 +91,16 @@ public final class FindingsEngine {
                     out.add(f.scope().isEmpty() && !ctx.scope().isEmpty() ? f.withScope(ctx.scope()) : f);
                 }
             } catch (RuntimeException e) {
-                out.add(new Finding(RULE_FAILED.id(), Severity.INFO, "Rule " + r.id() + " failed",
-                        r.id() + " stopped with " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                        List.of(Evidence.of("rule", "rule", r.id(), ctx.core().extent())), RULE_FAILED.fix(),
-                        ctx.scope()));
+                out.add(failed("rule " + r.id(), ctx.scope(), e, ctx.core().extent()));
             }
         }
+    }
+
+    /** What a rule (or the facts every rule reads) that threw becomes: a finding naming it and the error. */
+    static Finding failed(String what, String scope, Exception e, Extent where) {
+        return new Finding(RULE_FAILED.id(), RULE_FAILED.severity(), "Could not run " + what,
+                what + " stopped with " + e.getClass().getName() + ": " + e.getMessage()
+                        + "; the other rules still ran, and nothing this one would have said is in the findings.",
+                List.of(Evidence.of("rule", "rule", what, where)), RULE_FAILED.fix(), scope);
     }
 }

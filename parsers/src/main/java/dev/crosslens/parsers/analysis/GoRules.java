@@ -6,11 +6,13 @@ import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.Library;
 import dev.crosslens.model.Severity;
 import dev.crosslens.model.Symbol;
+import dev.crosslens.model.SymbolType;
 import dev.crosslens.model.TargetOs;
 import dev.crosslens.model.finding.Evidence;
 import dev.crosslens.model.finding.Finding;
 import dev.crosslens.model.go.GoFacts;
 import dev.crosslens.model.go.GoInfo;
+import dev.crosslens.model.go.GoSetting;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,35 +71,115 @@ final class GoRules {
                         "The GOOS/GOARCH recorded by the Go toolchain do not match the machine or OS in the file "
                                 + "header: the file was patched, mislabelled or assembled from the wrong parts.",
                         "Rebuild with the intended GOOS/GOARCH and check the output path.",
-                        GoRules::buildInfoMismatch));
+                        GoRules::buildInfoMismatch),
+                Rule.of("go.buildinfo-invalid-setting", Severity.WARNING,
+                        "Go build info holds a setting value the go command never writes",
+                        "GOARM, GOAMD64, GO386, GOARM64 and CGO_ENABLED take a few fixed values. Anything else "
+                                + "(GOARM=99999999999, GOAMD64=v9) means the build info was crafted, patched or "
+                                + "damaged: the CPU level and cgo facts read from it cannot be trusted.",
+                        "Rebuild from source with the go command and compare with go version -m FILE.",
+                        GoRules::invalidSettings));
+    }
+
+    private static final List<String> LEVEL_KEYS = List.of("GOARM", "GOAMD64", "GO386", "GOARM64", "CGO_ENABLED");
+
+    private static List<Finding> invalidSettings(RuleContext ctx, RuleInfo self) {
+        if (!ctx.isGo() || ctx.go().buildInfo() == null) return List.of();
+        List<Evidence> ev = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (GoSetting s : ctx.go().buildInfo().settings()) {
+            if (!LEVEL_KEYS.contains(s.key())) continue;
+            GoLevels.Level l = GoLevels.read(s.key(), s.value() == null ? "" : s.value());
+            if (l.valid()) continue;
+            problems.add(l.problem());
+            ev.add(Evidence.of("build-setting", s.key(), GoLevels.shown(l.raw()), Facts.goBuildInfoExtent(ctx.core())));
+        }
+        if (ev.isEmpty()) return List.of();
+        return List.of(Rule.finding(self, "Invalid " + ev.get(0).label() + " in the build info",
+                String.join("; ", problems) + ". The build info was not written by the go command as it stands; "
+                        + "what it says about the CPU level or cgo is not a fact about the code.", ev, self.fix()));
+    }
+
+    /**
+     * What links cgo into a Go image, each with its bytes: runtime/cgo functions in the pclntab, the C side's own
+     * symbols ({@code x_cgo_init}, {@code crosscall2}, ...), and for ELF a libc NEEDED entry. PT_INTERP is not among
+     * them (a pure-Go {@code -buildmode=pie} binary has one), nor is {@code CGO_ENABLED=1} (recorded even when no
+     * package imports "C", as in a {@code -tags netgo,osusergo} build). {@code runtimeNeeds} is what the linked C code
+     * needs at run time: the libc NEEDED entries and the loader, empty for a static link.
+     */
+    record Cgo(List<Evidence> linked, List<Evidence> runtimeNeeds, Evidence setting) {
+        boolean isLinked() {
+            return !linked.isEmpty();
+        }
+    }
+
+    static Cgo cgo(RuleContext ctx) {
+        ImageCore c = ctx.core();
+        List<Evidence> linked = new ArrayList<>();
+        List<Evidence> needs = new ArrayList<>();
+        Symbol runtimeCgo = null;
+        Symbol cSide = null;
+        for (Symbol s : c.symbols()) {
+            if (runtimeCgo == null && s.type() == SymbolType.FUNC && s.name().startsWith("runtime/cgo.")) runtimeCgo = s;
+            if (cSide == null && CGO_SYMBOLS.contains(s.name())) cSide = s;
+            if (runtimeCgo != null && cSide != null) break;
+        }
+        GoFacts f = ctx.isGo() ? ctx.go().facts() : null;
+        Integer cgoFunctions = ctx.isGo() && ctx.go().pclntab() != null
+                ? ctx.go().pclntab().functionsPerPackage().get("runtime/cgo") : null;
+        if (runtimeCgo != null) {
+            linked.add(Evidence.of("symbol", "runtime/cgo in the " + runtimeCgo.table().label(),
+                    (cgoFunctions == null ? "" : cgoFunctions + " functions, first ") + runtimeCgo.name(),
+                    runtimeCgo.extent()));
+        }
+        if (cSide != null) linked.add(Facts.symbolEvidence(cSide));
+        if (linked.isEmpty() && f != null && f.cgo()) {
+            for (String e : f.evidence()) {
+                if (e.startsWith("cgo: ") && !e.contains("CGO_ENABLED")) {
+                    linked.add(Evidence.of("go-fact", "cgo", e.substring(5), Extent.NONE));
+                }
+            }
+        }
+        if (Facts.isElf(c)) {
+            for (Library l : Facts.needed(c)) {
+                if (Facts.isGlibcLibc(l.name()) || Facts.isMuslLibc(l.name())) needs.add(Facts.libraryEvidence(l));
+            }
+            // Go's own linker never writes a libc NEEDED entry without cgo (or -linkmode=external, which needs cgo).
+            linked.addAll(needs);
+            if (!linked.isEmpty() && c.linkage().interpreter() != null) needs.add(Facts.interpreterEvidence(c));
+        }
+        String setting = Facts.goSetting(c, "CGO_ENABLED");
+        return new Cgo(linked, needs, setting == null ? null : Facts.goSettingEvidence(c, "CGO_ENABLED"));
     }
 
     private static List<Finding> cgoEnabled(RuleContext ctx, RuleInfo self) {
         if (!ctx.isGoBinary()) return List.of();
-        ImageCore c = ctx.core();
-        List<Evidence> ev = new ArrayList<>();
-        if ("1".equals(Facts.goSetting(c, "CGO_ENABLED"))) ev.add(Facts.goSettingEvidence(c, "CGO_ENABLED"));
-        if (Facts.isElf(c)) {
-            if (c.linkage().interpreter() != null) ev.add(Facts.interpreterEvidence(c));
-            for (Library l : Facts.needed(c)) {
-                if (Facts.isGlibcLibc(l.name()) || Facts.isMuslLibc(l.name())) ev.add(Facts.libraryEvidence(l));
-            }
+        Cgo cgo = cgo(ctx);
+        if (!cgo.isLinked()) return List.of();
+        List<Evidence> ev = new ArrayList<>(cgo.linked());
+        for (Evidence e : cgo.runtimeNeeds()) {
+            if (!ev.contains(e)) ev.add(e);
         }
-        for (Symbol s : c.symbols()) {
-            if (CGO_SYMBOLS.contains(s.name())) {
-                ev.add(Facts.symbolEvidence(s));
-                break;
-            }
+        if (cgo.setting() != null) ev.add(cgo.setting());
+        Evidence first = cgo.linked().get(0);
+        String saw = first.label() + ": " + first.value();
+        List<String> needs = new ArrayList<>();
+        for (Evidence e : cgo.runtimeNeeds()) needs.add(e.value());
+        String title;
+        String explanation;
+        if (needs.isEmpty()) {
+            title = "cgo is linked in, statically";
+            explanation = "This Go binary links C code through cgo (" + saw + "), linked statically: it does not "
+                    + "load the target's C library, but building it needed a C cross toolchain for the target, and a "
+                    + "static glibc still loads NSS modules for name and user lookups at run time.";
+        } else {
+            title = "cgo is linked in: needs " + String.join(" and ", needs) + " at run time";
+            explanation = "This Go binary links C code through cgo (" + saw + ") and is dynamically linked against "
+                    + String.join(" and ", needs) + ": it starts only where that C library and loader exist (not "
+                    + "on musl, distroless/static or scratch for a glibc build), and cross-built it usually does not "
+                    + "run there.";
         }
-        GoFacts f = ctx.isGo() ? ctx.go().facts() : null;
-        if (ev.isEmpty() && f != null && f.cgo()) {
-            ev.add(Evidence.of("go-fact", "cgo", String.join("; ", f.evidence()), Extent.NONE));
-        }
-        if (ev.isEmpty()) return List.of();
-        return List.of(Rule.finding(self, "CGO is on in this Go build",
-                "This Go binary links cgo (" + ev.get(0).label() + " " + ev.get(0).value() + "). It needs the "
-                        + "target's C library and loader at run time; cross-built, it usually does not run there.",
-                ev, Facts.goBuildCommand(c, "-trimpath")));
+        return List.of(Rule.finding(self, title, explanation, ev, Facts.goBuildCommand(ctx.core(), "-trimpath")));
     }
 
     private static List<Finding> cgoResolver(RuleContext ctx, RuleInfo self) {
@@ -123,7 +205,8 @@ final class GoRules {
         }
         return List.of(Rule.finding(self, String.join(" and ", what) + " use the C library",
                 String.join(" and ", what) + " go through libc (getaddrinfo/getpwuid_r): name and user lookups "
-                        + "follow the target's NSS configuration, and the binary needs libc to start.",
+                        + "follow the target's NSS configuration (/etc/nsswitch.conf and its modules), not Go's own "
+                        + "resolver, and need the C library there.",
                 ev, "go build -tags netgo,osusergo -trimpath .  (or " + Facts.goBuildCommand(ctx.core(), "") + ")"));
     }
 
@@ -157,7 +240,9 @@ final class GoRules {
         if (f != null) {
             for (String s : f.evidence()) {
                 if (s.toLowerCase().contains("tz") || s.contains("LoadLocation")) {
-                    ev.add(Evidence.of("go-fact", "time zones", s, Extent.NONE));
+                    int colon = s.indexOf(": ");
+                    ev.add(Evidence.of("go-fact", colon > 0 ? s.substring(0, colon) : "time zones",
+                            colon > 0 ? s.substring(colon + 2) : s, Extent.NONE));
                 }
             }
         }
@@ -203,42 +288,63 @@ final class GoRules {
                 ev, "go build -trimpath ."));
     }
 
+    /**
+     * Decided from the image for every format (-ldflags are not recorded under -trimpath): the static symbol table
+     * ({@code .symtab}, COFF symbols, Mach-O nlist entries of its own) and DWARF ({@code .debug_info} and the
+     * compressed {@code .zdebug_info} of older Go, {@code __debug_info} in Mach-O).
+     */
     private static List<Finding> stripped(RuleContext ctx, RuleInfo self) {
         if (!ctx.isGo()) return List.of();
-        String ldflags = Facts.goSetting(ctx.core(), "-ldflags");
-        boolean flagged = false;
+        ImageCore c = ctx.core();
+        // Only the format's own records say what is absent; an image without them (built by hand) says nothing.
+        if (ctx.elf() == null && ctx.pe() == null && ctx.macho() == null) return List.of();
+        HeaderFacts h = ctx.header();
+        if (h.symbolTable() && h.dwarf()) return List.of();
+        List<Evidence> ev = new ArrayList<>();
+        if (!h.symbolTable()) ev.add(Evidence.of("header", "symbol table", h.symbolTableLabel(), h.symbolTableExtent()));
+        if (!h.dwarf()) ev.add(Evidence.of("section", "DWARF", h.dwarfLabel(), h.dwarfExtent()));
+        String ldflags = Facts.goSetting(c, "-ldflags");
         if (ldflags != null) {
             for (String t : ldflags.split("[\\s\"']+")) {
-                if (t.equals("-s") || t.equals("-w")) flagged = true;
+                if (t.equals("-s") || t.equals("-w")) {
+                    ev.add(Facts.goSettingEvidence(c, "-ldflags"));
+                    break;
+                }
             }
         }
-        boolean noSymtab = ctx.core().stripped() && ctx.core().section(".symtab") == null
-                && ctx.core().section(".debug_info") == null && ctx.core().section(".zdebug_info") == null
-                && ctx.core().section("__debug_info") == null;
-        if (!flagged && !(noSymtab && Facts.isElf(ctx.core()))) return List.of();
-        List<Evidence> ev = new ArrayList<>();
-        if (flagged) ev.add(Facts.goSettingEvidence(ctx.core(), "-ldflags"));
-        if (noSymtab) ev.add(Evidence.of("section", "symbol table", "none (.symtab and DWARF absent)",
-                ctx.core().extent()));
-        return List.of(Rule.finding(self, "No symbol table or DWARF (-s -w)",
-                "Built with the symbol table and debug info stripped: smaller, but debuggers, profilers and "
-                        + "crash tools see no names (Go stack traces still work).",
+        String title;
+        String what;
+        if (!h.symbolTable() && !h.dwarf()) {
+            title = "No symbol table and no DWARF (-s -w)";
+            what = "Built with the symbol table and the DWARF debug info left out";
+        } else if (!h.symbolTable()) {
+            title = "No symbol table (-s)";
+            what = "Built with the symbol table left out (DWARF is there)";
+        } else {
+            title = "No DWARF debug info (-w)";
+            what = "Built without DWARF debug info (the symbol table is there)";
+        }
+        return List.of(Rule.finding(self, title, what + ": " + ev.get(0).value()
+                        + ". Smaller, but debuggers, profilers and crash tools see fewer names and no source lines "
+                        + "(Go's own stack traces still work: they use the pclntab).",
                 ev, "Build without -ldflags=\"-s -w\" when you need to debug it."));
     }
 
     private static List<Finding> cpuLevel(RuleContext ctx, RuleInfo self) {
         if (!ctx.isGo()) return List.of();
-        String level = Facts.goSetting(ctx.core(), "GOAMD64");
-        if (level == null || level.equals("v1")) return List.of();
+        String raw = Facts.goSetting(ctx.core(), "GOAMD64");
+        if (raw == null) return List.of();
+        GoLevels.Level level = GoLevels.goamd64(raw);
+        // An invalid value is go.buildinfo-invalid-setting's to report; v1 is the baseline every x86-64 CPU has.
+        if (!level.valid() || level.level() == 1) return List.of();
         String needs;
-        switch (level) {
-            case "v2": needs = "SSE4.2, SSSE3, POPCNT, CMPXCHG16B (x86-64-v2: Nehalem 2008 or later)"; break;
-            case "v3": needs = "AVX2, BMI1/2, FMA, MOVBE (x86-64-v3: Haswell 2013 / Excavator or later)"; break;
-            case "v4": needs = "AVX-512 (x86-64-v4: Skylake-X or later)"; break;
-            default: needs = "instructions beyond the x86-64 baseline"; break;
+        switch (level.level()) {
+            case 2: needs = "SSE4.2, SSSE3, POPCNT, CMPXCHG16B (x86-64-v2: Nehalem 2008 or later)"; break;
+            case 3: needs = "AVX2, BMI1/2, FMA, MOVBE (x86-64-v3: Haswell 2013 / Excavator or later)"; break;
+            default: needs = "AVX-512 (x86-64-v4: Skylake-X or later)"; break;
         }
-        return List.of(Rule.finding(self, "GOAMD64=" + level + ": needs " + needs,
-                "Built for x86-64 micro-architecture level " + level + "; on a CPU without " + needs
+        return List.of(Rule.finding(self, "GOAMD64=" + raw + ": needs " + needs,
+                "Built for x86-64 micro-architecture level " + raw + "; on a CPU without " + needs
                         + " the program stops with SIGILL (illegal instruction), often only in some code paths.",
                 List.of(Facts.goSettingEvidence(ctx.core(), "GOAMD64")),
                 "GOAMD64=v1 " + Facts.goBuildCommand(ctx.core(), "").replace("CGO_ENABLED=0 ", "")));
@@ -255,8 +361,7 @@ final class GoRules {
             if (fromGo != Arch.UNKNOWN && fromGo != c.arch()) {
                 what.add("GOARCH=" + goarch + " but the header says " + c.arch().label());
                 ev.add(Facts.goSettingEvidence(c, "GOARCH"));
-                ev.add(Evidence.of("header", "machine", c.machineName().isEmpty() ? c.arch().label() : c.machineName(),
-                        c.extent()));
+                ev.add(Facts.machineEvidence(ctx));
             }
         }
         String goos = Facts.goSetting(c, "GOOS");
@@ -265,7 +370,7 @@ final class GoRules {
             if (fromGo != TargetOs.UNKNOWN && !sameOsFamily(fromGo, c.os())) {
                 what.add("GOOS=" + goos + " but the header says " + c.os().goos());
                 ev.add(Facts.goSettingEvidence(c, "GOOS"));
-                ev.add(Evidence.of("header", "OS", c.os().goos(), c.extent()));
+                ev.add(Facts.osEvidence(ctx, c.os().goos()));
             }
         }
         if (what.isEmpty()) return List.of();

@@ -2,6 +2,7 @@ package dev.crosslens.parsers.analysis;
 
 import dev.crosslens.model.Arch;
 import dev.crosslens.model.BinaryFormat;
+import dev.crosslens.model.Extent;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.Library;
 import dev.crosslens.model.Severity;
@@ -72,7 +73,7 @@ final class IntentRules {
         if (actual == null || actual.equals(in.goos())) return List.of();
         return List.of(Rule.finding(self, "GOOS is " + actual + ", meant " + in.goos(),
                 "The file is a " + ctx.core().format().label() + " for " + actual + ", not " + in.goos() + ".",
-                List.of(Evidence.of("header", "OS", actual, ctx.core().extent()), intentEvidence("GOOS", in.goos())),
+                List.of(Facts.osEvidence(ctx, actual), intentEvidence("GOOS", in.goos())),
                 "GOOS=" + in.goos() + (in.goarch() != null ? " GOARCH=" + in.goarch() : "") + " go build ."));
     }
 
@@ -85,52 +86,72 @@ final class IntentRules {
         return List.of(Rule.finding(self, "GOARCH is " + actual + ", meant " + in.goarch(),
                 "The file's machine is " + (ctx.core().machineName().isEmpty() ? a.label() : ctx.core().machineName())
                         + ", which is GOARCH=" + actual + ", not " + in.goarch() + ".",
-                List.of(Evidence.of("header", "machine", ctx.core().machineName().isEmpty() ? a.label()
-                        : ctx.core().machineName(), ctx.core().extent()), intentEvidence("GOARCH", in.goarch())),
+                List.of(Facts.machineEvidence(ctx), intentEvidence("GOARCH", in.goarch())),
                 (in.goos() != null ? "GOOS=" + in.goos() + " " : "") + "GOARCH=" + in.goarch() + " go build ."));
     }
 
     private static List<Finding> goarm(RuleContext ctx, RuleInfo self) {
         BuildIntent in = ctx.intent();
         if (!applies(ctx) || in.goarm() == null || ctx.core().arch() != Arch.ARM) return List.of();
-        String actual = Facts.goSetting(ctx.core(), "GOARM");
-        if (actual == null || leading(actual).equals(leading(in.goarm()))) return List.of();
-        return List.of(Rule.finding(self, "GOARM=" + actual + ", meant " + in.goarm(),
-                "Built for ARMv" + leading(actual) + ", meant ARMv" + leading(in.goarm()) + ".",
+        String raw = Facts.goSetting(ctx.core(), "GOARM");
+        if (raw == null) return List.of();
+        GoLevels.Level actual = GoLevels.goarm(raw);
+        GoLevels.Level meant = GoLevels.goarm(in.goarm());
+        if (actual.valid() && actual.level() == meant.level()) return List.of();
+        String explanation = actual.valid()
+                ? "Built for ARMv" + actual.level() + ", meant ARMv" + meant.level() + "."
+                : actual.problem() + "; you meant ARMv" + meant.level() + ".";
+        return List.of(Rule.finding(self, actual.shown() + ", meant " + in.goarm(), explanation,
                 List.of(Facts.goSettingEvidence(ctx.core(), "GOARM"), intentEvidence("GOARM", in.goarm())),
                 "GOARCH=arm GOARM=" + in.goarm() + " go build ."));
-    }
-
-    private static String leading(String goarm) {
-        int comma = goarm.indexOf(',');
-        return comma < 0 ? goarm : goarm.substring(0, comma);
     }
 
     private static List<Finding> goamd64(RuleContext ctx, RuleInfo self) {
         BuildIntent in = ctx.intent();
         if (!applies(ctx) || in.goamd64() == null || ctx.core().arch() != Arch.X86_64 || !ctx.isGo()) return List.of();
-        String actual = Facts.goSetting(ctx.core(), "GOAMD64");
-        if (actual == null || actual.equals(in.goamd64())) return List.of();
-        return List.of(Rule.finding(self, "GOAMD64=" + actual + ", meant " + in.goamd64(),
-                "The build info records GOAMD64=" + actual + ".",
+        String raw = Facts.goSetting(ctx.core(), "GOAMD64");
+        if (raw == null || raw.equals(in.goamd64())) return List.of();
+        GoLevels.Level actual = GoLevels.goamd64(raw);
+        return List.of(Rule.finding(self, actual.shown() + ", meant " + in.goamd64(),
+                actual.valid() ? "The build info records GOAMD64=" + raw + "."
+                        : actual.problem() + "; you meant " + in.goamd64() + ".",
                 List.of(Facts.goSettingEvidence(ctx.core(), "GOAMD64"), intentEvidence("GOAMD64", in.goamd64())),
                 "GOAMD64=" + in.goamd64() + " go build ."));
     }
 
+    /**
+     * Linked code decides: runtime/cgo, the C side's symbols, a libc NEEDED entry ({@link GoRules#cgo}). The
+     * recorded CGO_ENABLED decides only when nothing is known about the code (no function table and no cgo
+     * symbols): it is also recorded as 1 for a build in which no package imports "C".
+     */
     private static List<Finding> cgo(RuleContext ctx, RuleInfo self) {
         BuildIntent in = ctx.intent();
         if (!applies(ctx) || in.cgo() == null || !ctx.isGo()) return List.of();
+        GoRules.Cgo cgo = GoRules.cgo(ctx);
         String setting = Facts.goSetting(ctx.core(), "CGO_ENABLED");
-        boolean fact = ctx.go().facts() != null && ctx.go().facts().cgo();
-        boolean actual = setting != null ? "1".equals(setting) : fact;
-        if (setting == null && !fact && Facts.isElf(ctx.core()) && !Facts.elfStatic(ctx.core())) actual = true;
+        boolean knowsCode = ctx.go().pclntab() != null || cgo.isLinked();
+        if (!knowsCode && setting == null) return List.of();
+        boolean actual = knowsCode ? cgo.isLinked() : "1".equals(setting);
         if (actual == in.cgo()) return List.of();
-        List<Evidence> ev = new ArrayList<>();
-        if (setting != null) ev.add(Facts.goSettingEvidence(ctx.core(), "CGO_ENABLED"));
-        else if (ctx.core().linkage().interpreter() != null) ev.add(Facts.interpreterEvidence(ctx.core()));
+        List<Evidence> ev = new ArrayList<>(cgo.linked());
+        if (cgo.setting() != null) ev.add(cgo.setting());
+        if (!actual && knowsCode) {
+            ev.add(Evidence.of("go-fact", "runtime/cgo", "not in the function table",
+                    ctx.go().pclntab() == null ? Extent.NONE : ctx.go().pclntab().extent()));
+        }
         ev.add(intentEvidence("CGO", in.cgo() ? "1" : "0"));
-        return List.of(Rule.finding(self, "CGO_ENABLED=" + (actual ? "1" : "0") + ", meant " + (in.cgo() ? "1" : "0"),
-                actual ? "cgo is linked in although you meant a pure-Go build." : "cgo is off although you meant it on.",
+        String explanation;
+        if (actual) {
+            explanation = "cgo is linked in (" + ev.get(0).label() + ": " + ev.get(0).value()
+                    + ") although you meant a pure-Go build.";
+        } else if ("1".equals(setting)) {
+            explanation = "CGO_ENABLED=1 is recorded, but no cgo code is linked (no package imports \"C\" in this "
+                    + "build, for example with -tags netgo,osusergo): the binary is pure Go although you meant cgo on.";
+        } else {
+            explanation = "cgo is off although you meant it on.";
+        }
+        return List.of(Rule.finding(self, "cgo " + (actual ? "linked" : "not linked") + ", meant CGO_ENABLED="
+                        + (in.cgo() ? "1" : "0"), explanation,
                 ev, (in.cgo() ? "CGO_ENABLED=1 CC=<cross-gcc> " : "CGO_ENABLED=0 ")
                         + Facts.goBuildCommand(ctx.core(), "").replace("CGO_ENABLED=0 ", "")));
     }

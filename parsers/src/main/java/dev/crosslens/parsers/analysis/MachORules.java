@@ -29,12 +29,15 @@ final class MachORules {
 
     private static List<Finding> arm64Unsigned(RuleContext ctx, RuleInfo self) {
         MachOFacts m = ctx.macho();
-        if (m == null || ctx.core().arch() != Arch.ARM64 || !Boolean.FALSE.equals(m.codeSignature())) {
+        // Objects and archives are not run; the linker signs what it links.
+        if (m == null || ctx.core().arch() != Arch.ARM64 || !Boolean.FALSE.equals(m.codeSignature())
+                || !Facts.isProgramOrLibrary(ctx.core())) {
             return List.of();
         }
         return List.of(Rule.finding(self, "No LC_CODE_SIGNATURE: killed on Apple Silicon",
                 "This arm64 image has no code signature; macOS 11+ on Apple Silicon refuses to run it.",
-                List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing", ctx.core().extent())),
+                List.of(Evidence.of("load-command", "LC_CODE_SIGNATURE", "missing from the load commands",
+                        ctx.header().loadCommands())),
                 self.fix()));
     }
 

@@ -14,10 +14,19 @@ import dev.crosslens.model.Extent;
  * @param debugDirectory     a debug directory is present
  * @param pdbPath            the CodeView PDB path, null when none
  * @param signed             a certificate table (Authenticode) is present
+ * @param headerExtent       the optional header
+ * @param magicExtent        the optional header's Magic (0x10b PE32, 0x20b PE32+)
+ * @param debugTypes         the type of each debug directory entry ({@code CodeView}, {@code POGO}), in order
+ * @param debugExtent        the debug directory's entries, else its data directory entry
+ * @param certificateExtent  the certificate table's data directory entry
+ * @param tlsCallbackNames   per TLS callback, the defined symbol at its address ("" when the image has no symbol
+ *                           there, as in a stripped one)
  */
 public record PeFacts(boolean pe32Plus, int subsystem, long dllCharacteristics, Extent dllCharacteristicsExtent,
                       Extent subsystemExtent, int tlsCallbacks, Extent tlsExtent, Boolean debugDirectory,
-                      String pdbPath, Boolean signed, Extent headerExtent) {
+                      String pdbPath, Boolean signed, Extent headerExtent, Extent magicExtent,
+                      java.util.List<String> debugTypes, Extent debugExtent, Extent certificateExtent,
+                      java.util.List<String> tlsCallbackNames) {
     public static final int SUBSYSTEM_WINDOWS_GUI = 2;
     public static final int SUBSYSTEM_WINDOWS_CUI = 3;
     public static final long HIGH_ENTROPY_VA = 0x0020;
@@ -29,6 +38,26 @@ public record PeFacts(boolean pe32Plus, int subsystem, long dllCharacteristics, 
         subsystemExtent = orNone(subsystemExtent);
         tlsExtent = orNone(tlsExtent);
         headerExtent = orNone(headerExtent);
+        magicExtent = orNone(magicExtent);
+        debugTypes = debugTypes == null ? java.util.List.of() : java.util.List.copyOf(debugTypes);
+        debugExtent = orNone(debugExtent);
+        certificateExtent = orNone(certificateExtent);
+        tlsCallbackNames = tlsCallbackNames == null ? java.util.List.of() : java.util.List.copyOf(tlsCallbackNames);
+    }
+
+    /** Facts without the field extents and debug entry types (unit tests of the flag rules). */
+    public PeFacts(boolean pe32Plus, int subsystem, long dllCharacteristics, Extent dllCharacteristicsExtent,
+                   Extent subsystemExtent, int tlsCallbacks, Extent tlsExtent, Boolean debugDirectory, String pdbPath,
+                   Boolean signed, Extent headerExtent) {
+        this(pe32Plus, subsystem, dllCharacteristics, dllCharacteristicsExtent, subsystemExtent, tlsCallbacks, tlsExtent,
+                debugDirectory, pdbPath, signed, headerExtent, Extent.NONE,
+                pdbPath != null ? java.util.List.of("CodeView") : java.util.List.of(), Extent.NONE, Extent.NONE,
+                java.util.Collections.nCopies(Math.max(0, tlsCallbacks), ""));
+    }
+
+    /** The extent to show for a field: its own when known, else the optional header. */
+    public Extent orHeader(Extent field) {
+        return field.isKnown() ? field : headerExtent;
     }
 
     private static Extent orNone(Extent e) {

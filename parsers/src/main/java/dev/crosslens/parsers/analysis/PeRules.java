@@ -11,11 +11,12 @@ import dev.crosslens.model.finding.Finding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import dev.crosslens.parsers.demangle.Decorations;
+import dev.crosslens.parsers.demangle.SymbolDemangler;
 
 /** Rules about Windows PE images: ASLR/DEP flags, subsystem, bitness, ARM64, TLS callbacks, imports, debug info. */
 final class PeRules {
-    private static final Pattern STDCALL = Pattern.compile("^_?[A-Za-z_][A-Za-z0-9_]*@\\d+$");
+    private static final Decorations DECORATIONS = new Decorations();
 
     private PeRules() {
     }
@@ -48,13 +49,16 @@ final class PeRules {
                         "ARM64 PE images run on Windows 10 on ARM (version 1709 and later; 1809+ for most "
                                 + "toolchains' output) and Windows 11 on ARM only: not on x64 Windows.",
                         "Ship an amd64 build as well (GOARCH=amd64).", PeRules::arm64),
-                Rule.of("pe.tls-callbacks", Severity.INFO, "TLS callbacks run before the entry point",
-                        "The image registers TLS callbacks: code that runs before main (and on every thread start). "
-                                + "Normal for the mingw-w64 CRT; worth a look in anything else.",
-                        "None needed for mingw-w64 CRT callbacks.", PeRules::tlsCallbacks),
-                Rule.of("pe.stdcall-imports", Severity.WARNING, "Imports with stdcall-decorated names",
-                        "Imported names like _Foo@12 are stdcall-decorated: the DLL must export exactly that "
-                                + "decorated name, which most DLLs do not (a .def/--kill-at mismatch). The program "
+                Rule.of("pe.tls-callbacks", Severity.INFO, "TLS callbacks of the program's own run before the entry point",
+                        "TLS callbacks run before main and on every thread start and exit. The mingw-w64 runtime "
+                                + "registers two of its own in every executable (__dyn_tls_init and __dyn_tls_dtor, from "
+                                + "its tlssup.c); any other callback is code of the program (or of something injected "
+                                + "into it) that runs before the entry point: worth a look.",
+                        "Check what each callback does; the runtime's own two need nothing.", PeRules::tlsCallbacks),
+                Rule.of("pe.stdcall-imports", Severity.WARNING, "Imports with stdcall-, fastcall- or vectorcall-decorated names",
+                        "Imported names like _Foo@12 (stdcall), @Foo@8 (fastcall) or Foo@@16 (vectorcall) carry the "
+                                + "calling convention and the bytes of arguments: the DLL must export exactly that "
+                                + "decorated name, which most DLLs do not (a .def/--kill-at mismatch), and the program "
                                 + "then fails to start with 'entry point not found'.",
                         "Link against an import library generated from the DLL's .def file "
                                 + "(dlltool -k / -Wl,--kill-at) so imports use undecorated names.",
@@ -62,6 +66,12 @@ final class PeRules {
                 Rule.of("pe.no-debug-directory", Severity.INFO, "No debug directory / PDB",
                         "There is no debug directory: crash dumps and debuggers cannot find symbols for it.",
                         "MSVC: /DEBUG; mingw: -g with -Wl,--build-id (or keep DWARF).", PeRules::noDebug),
+                Rule.of("pe.no-pdb", Severity.INFO, "Debug directory without a PDB reference",
+                        "The debug directory has entries (POGO, VC feature, repro, ...) but no CodeView one: no PDB "
+                                + "path or GUID/age is recorded, so debuggers and symbol servers cannot find symbols "
+                                + "for the image.",
+                        "MSVC/lld-link: /DEBUG (keep the PDB); mingw: -g -Wl,--pdb= with lld, or ship DWARF.",
+                        PeRules::noPdb),
                 Rule.of("pe.unsigned", Severity.INFO, "Not Authenticode-signed",
                         "The image carries no Authenticode signature: SmartScreen and some endpoint policies warn "
                                 + "about or block unsigned downloads.",
@@ -124,41 +134,87 @@ final class PeRules {
         String fix = ctx.isGoBinary() ? "GOOS=windows GOARCH=amd64 go build ." : "x86_64-w64-mingw32-gcc (64-bit)";
         return List.of(Rule.finding(self, "PE32 (32-bit " + ctx.core().arch().label() + ")",
                 "This is a 32-bit image: it needs WOW64 on 64-bit Windows, and a 64-bit-only Wine cannot run it.",
-                List.of(Evidence.of("header", "Magic", "PE32 (0x10b)", pe.headerExtent())), fix));
+                List.of(Evidence.of("header", "Magic", "PE32 (0x10b)", pe.orHeader(pe.magicExtent()))), fix));
     }
 
     private static List<Finding> arm64(RuleContext ctx, RuleInfo self) {
         if (ctx.pe() == null || ctx.core().arch() != Arch.ARM64) return List.of();
         return List.of(Rule.finding(self, "ARM64 PE: Windows on ARM only",
                 "Machine IMAGE_FILE_MACHINE_ARM64: needs Windows 10 on ARM (1809 or later) or Windows 11 on ARM.",
-                List.of(Evidence.of("header", "Machine", ctx.core().machineName(), ctx.pe().headerExtent())),
+                List.of(Facts.machineEvidence(ctx)),
                 self.fix()));
     }
+
+    /** The TLS callbacks the mingw-w64 CRT (tlssup.c) registers in every executable (seen in win-clean.exe). */
+    static final java.util.Set<String> CRT_TLS_CALLBACKS = java.util.Set.of("__dyn_tls_init", "__dyn_tls_dtor");
+    /** How many callbacks that runtime registers. */
+    static final int CRT_TLS_COUNT = 2;
 
     private static List<Finding> tlsCallbacks(RuleContext ctx, RuleInfo self) {
         PeFacts pe = ctx.pe();
         if (pe == null || pe.tlsCallbacks() <= 0) return List.of();
-        return List.of(Rule.finding(self, pe.tlsCallbacks() + " TLS callback(s)",
-                "The TLS directory lists " + pe.tlsCallbacks() + " callback(s) that run before the entry point.",
+        List<String> names = pe.tlsCallbackNames();
+        int unnamed = 0;
+        List<String> own = new ArrayList<>();
+        for (String n : names) {
+            if (n.isEmpty()) unnamed++;
+            else if (!CRT_TLS_CALLBACKS.contains(n) && !CRT_TLS_CALLBACKS.contains(n.startsWith("_") ? n.substring(1) : n)) {
+                own.add(n);
+            }
+        }
+        int crtNamed = names.size() - unnamed - own.size();
+        String title;
+        String explanation;
+        if (unnamed == 0) {
+            if (own.isEmpty()) return List.of(); // only the runtime's own pair
+            title = own.size() + " TLS callback(s) of the program's own: " + String.join(", ", own);
+            explanation = "The TLS directory lists " + names.size() + " callback(s): " + String.join(", ", own)
+                    + (crtNamed > 0 ? " besides the runtime's " + crtNamed : "") + ". They run before the entry point "
+                    + "and on every thread start.";
+        } else {
+            // Stripped: the mingw-w64 runtime registers two, so only a count above that proves callbacks of its own.
+            if (pe.tlsCallbacks() <= CRT_TLS_COUNT) return List.of();
+            title = pe.tlsCallbacks() + " TLS callbacks: more than the mingw-w64 runtime's " + CRT_TLS_COUNT;
+            explanation = "The TLS directory lists " + pe.tlsCallbacks() + " callbacks and the image has no symbols "
+                    + "to name them; the mingw-w64 runtime registers " + CRT_TLS_COUNT + " of its own, so at least "
+                    + (pe.tlsCallbacks() - CRT_TLS_COUNT) + " run code of the program's own before the entry point.";
+        }
+        return List.of(Rule.finding(self, title, explanation,
                 List.of(Evidence.of("header", "TLS directory", pe.tlsCallbacks() + " callback(s)", pe.tlsExtent())),
                 self.fix()));
+    }
+
+    /**
+     * The decoration of an imported name. Besides the compilers' own forms ({@code _F@8}, {@code @F@8},
+     * {@code F@@8}), a DLL that GNU ld linked without --kill-at exports stdcall names without the leading
+     * underscore ({@code F@8}), and imports then carry that form.
+     */
+    static Decorations.Decoration decoration(String name) {
+        Decorations.Decoration d = DECORATIONS.decode(name);
+        if (d == null && !name.startsWith("_") && !name.startsWith("@") && !name.contains("@@")) {
+            d = DECORATIONS.decode("_" + name);
+        }
+        return d;
     }
 
     private static List<Finding> stdcallImports(RuleContext ctx, RuleInfo self) {
         if (ctx.pe() == null) return List.of();
         ImageCore c = ctx.core();
         List<Evidence> ev = new ArrayList<>();
+        List<String> conventions = new ArrayList<>();
         for (Library l : c.libraries()) {
             for (ImportedSymbol i : l.imports()) {
-                if (i.name() != null && STDCALL.matcher(i.name()).matches()) {
-                    ev.add(Evidence.of("symbol", "import from " + l.name(), i.name(), i.extent()));
-                }
+                Decorations.Decoration d = i.name() == null ? null : decoration(i.name());
+                if (d == null) continue;
+                ev.add(Evidence.of("symbol", "import from " + l.name(), i.name() + " = "
+                        + SymbolDemangler.decorated(d.name(), d), i.extent()));
+                if (!conventions.contains(d.convention().label())) conventions.add(d.convention().label());
             }
         }
         if (ev.isEmpty()) return List.of();
         return List.of(Rule.finding(self, "Decorated import " + ev.get(0).value(),
-                ev.size() + " import(s) use stdcall-decorated names; the DLL must export them decorated.",
-                ev, self.fix()));
+                ev.size() + " import(s) use " + String.join("/", conventions) + "-decorated names; the DLL must export "
+                        + "them decorated exactly so.", ev, self.fix()));
     }
 
     private static List<Finding> noDebug(RuleContext ctx, RuleInfo self) {
@@ -166,7 +222,22 @@ final class PeRules {
         if (pe == null || !Boolean.FALSE.equals(pe.debugDirectory())) return List.of();
         return List.of(Rule.finding(self, "No debug directory",
                 "The data directory has no debug entry, so no PDB or build id can be found for this image.",
-                List.of(Evidence.of("header", "Debug directory", "absent", pe.headerExtent())), self.fix()));
+                List.of(Evidence.of("header", "Debug data directory", "empty", pe.orHeader(pe.debugExtent()))),
+                self.fix()));
+    }
+
+    private static List<Finding> noPdb(RuleContext ctx, RuleInfo self) {
+        PeFacts pe = ctx.pe();
+        if (pe == null || !Boolean.TRUE.equals(pe.debugDirectory()) || pe.pdbPath() != null
+                || pe.debugTypes().contains("CodeView")) {
+            return List.of();
+        }
+        String types = String.join(", ", pe.debugTypes());
+        return List.of(Rule.finding(self, "No CodeView entry in the debug directory (" + types + "): no PDB",
+                "The debug directory lists " + pe.debugTypes().size() + " entr" + (pe.debugTypes().size() == 1 ? "y" : "ies")
+                        + " (" + types + ") and none is CodeView, so the image names no PDB file and no GUID/age "
+                        + "to fetch one by.", List.of(Evidence.of("header", "debug directory", types,
+                        pe.orHeader(pe.debugExtent()))), self.fix()));
     }
 
     private static List<Finding> unsigned(RuleContext ctx, RuleInfo self) {
@@ -176,7 +247,8 @@ final class PeRules {
         }
         return List.of(Rule.finding(self, "No Authenticode signature",
                 "The certificate table is empty.",
-                List.of(Evidence.of("header", "Certificate table", "absent", pe.headerExtent())), self.fix()));
+                List.of(Evidence.of("header", "Certificate table data directory", "empty",
+                        pe.orHeader(pe.certificateExtent()))), self.fix()));
     }
 
 }

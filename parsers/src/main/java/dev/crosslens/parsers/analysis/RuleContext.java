@@ -16,19 +16,23 @@ import dev.crosslens.model.go.GoInfo;
  * @param intent what was meant to be built, {@link BuildIntent#NONE} when not stated
  * @param bytes  the file's raw bytes, null when they are not at hand
  * @param pe     PE facts, null for other formats ({@link FormatFacts} fills them; tests build them by hand)
+ * @param header where the identifying header fields lie, and the symbol table and DWARF state (never null:
+ *               read from the image when not given)
  */
 public record RuleContext(BinaryFile file, BinaryImage image, String scope, TargetProfile target,
-                          BuildIntent intent, FileBytes bytes, PeFacts pe, ElfFacts elf, MachOFacts macho) {
+                          BuildIntent intent, FileBytes bytes, PeFacts pe, ElfFacts elf, MachOFacts macho,
+                          HeaderFacts header) {
     public RuleContext {
         scope = scope == null ? "" : scope;
         intent = intent == null ? BuildIntent.NONE : intent;
+        header = header == null ? FormatFacts.header(image) : header;
     }
 
     /** A context with the format facts read from the image. */
     public static RuleContext of(BinaryFile file, BinaryImage image, String scope, TargetProfile target,
                                  BuildIntent intent, FileBytes bytes) {
         return new RuleContext(file, image, scope, target, intent, bytes, FormatFacts.pe(image),
-                FormatFacts.elf(image), FormatFacts.macho(image));
+                FormatFacts.elf(image), FormatFacts.macho(image), FormatFacts.header(image));
     }
 
     public ImageCore core() {
@@ -55,22 +59,22 @@ public record RuleContext(BinaryFile file, BinaryImage image, String scope, Targ
     }
 
     public RuleContext withPe(PeFacts facts) {
-        return new RuleContext(file, image, scope, target, intent, bytes, facts, elf, macho);
+        return new RuleContext(file, image, scope, target, intent, bytes, facts, elf, macho, header);
     }
 
     public RuleContext withElf(ElfFacts facts) {
-        return new RuleContext(file, image, scope, target, intent, bytes, pe, facts, macho);
+        return new RuleContext(file, image, scope, target, intent, bytes, pe, facts, macho, header);
     }
 
     public RuleContext withMachO(MachOFacts facts) {
-        return new RuleContext(file, image, scope, target, intent, bytes, pe, elf, facts);
+        return new RuleContext(file, image, scope, target, intent, bytes, pe, elf, facts, header);
     }
 
     public RuleContext withTarget(TargetProfile t) {
-        return new RuleContext(file, image, scope, t, intent, bytes, pe, elf, macho);
+        return new RuleContext(file, image, scope, t, intent, bytes, pe, elf, macho, header);
     }
 
     public RuleContext withIntent(BuildIntent i) {
-        return new RuleContext(file, image, scope, target, i, bytes, pe, elf, macho);
+        return new RuleContext(file, image, scope, target, i, bytes, pe, elf, macho, header);
     }
 }

@@ -36,8 +36,9 @@ public final class TargetProfiles {
         JsonNode index = read(json, BASE + "index.json");
         for (JsonNode f : index.path("files")) {
             JsonNode file = read(json, BASE + f.asText());
+            List<TargetProfile.ApiFloor> floors = apiFloors(file.path("apiFloors"), f.asText());
             for (JsonNode p : file.path("profiles")) {
-                TargetProfile profile = parse(p, f.asText());
+                TargetProfile profile = parse(p, f.asText(), floors);
                 if (out.put(profile.id(), profile) != null) {
                     throw new IllegalStateException("target profile " + profile.id() + " defined twice");
                 }
@@ -67,15 +68,39 @@ public final class TargetProfiles {
         }
     }
 
+    /** The file's {@code apiFloors}: shared by every profile in it. */
+    static List<TargetProfile.ApiFloor> apiFloors(JsonNode list, String file) {
+        List<TargetProfile.ApiFloor> out = new ArrayList<>();
+        for (JsonNode f : list) {
+            List<String> libs = new ArrayList<>();
+            f.path("libraries").forEach(n -> libs.add(n.asText()));
+            if (libs.isEmpty()) throw new IllegalStateException(file + ": an apiFloors entry without libraries");
+            String min = required(f, "minVersion", file);
+            if (Versions.parts(min).length == 0) throw new IllegalStateException(file + ": bad minVersion " + min);
+            if (!f.hasNonNull("source")) throw new IllegalStateException(file + ": apiFloors entry without a source");
+            out.add(new TargetProfile.ApiFloor(libs, text(f, "function"), min, text(f, "label"), text(f, "source")));
+        }
+        return out;
+    }
+
     static TargetProfile parse(JsonNode p, String file) {
+        return parse(p, file, List.of());
+    }
+
+    static TargetProfile parse(JsonNode p, String file, List<TargetProfile.ApiFloor> floors) {
         String id = required(p, "id", file);
         TargetOs os = TargetOs.fromGoos(required(p, "os", id));
         if (os == TargetOs.UNKNOWN) throw new IllegalStateException(id + ": unknown os " + p.path("os").asText());
         Arch arch = arch(required(p, "arch", id), id);
         List<TargetProfile.ArchCompat> also = new ArrayList<>();
         for (JsonNode a : p.path("alsoRuns")) {
+            String level = text(a, "goamd64");
+            if (level != null && !GoLevels.goamd64(level).valid()) {
+                throw new IllegalStateException(id + ": alsoRuns goamd64 " + level + " is not v1..v4");
+            }
             also.add(new TargetProfile.ArchCompat(arch(required(a, "arch", id), id),
-                    a.path("staticOnly").asBoolean(false), a.path("how").asText("")));
+                    a.path("staticOnly").asBoolean(false), a.path("how").asText(""), level, text(a, "source"),
+                    text(a, "condition")));
         }
         LibcFlavor libc = LibcFlavor.UNKNOWN;
         if (p.hasNonNull("libc")) {
@@ -94,10 +119,15 @@ public final class TargetProfiles {
         p.path("baseLibraries").forEach(n -> base.add(n.asText()));
         List<String> sources = new ArrayList<>();
         p.path("sources").forEach(n -> sources.add(n.asText()));
+        String goamd64 = text(p, "goamd64");
+        if (goamd64 != null && !GoLevels.goamd64(goamd64).valid()) {
+            throw new IllegalStateException(id + ": goamd64 " + goamd64 + " is not v1..v4");
+        }
         return new TargetProfile(id, p.path("name").asText(id), os, text(p, "osVersion"), arch, also, libc,
-                text(p, "libcVersion"), text(p, "glibcxx"),
-                p.hasNonNull("armVersion") ? p.get("armVersion").asInt() : null, text(p, "goamd64"),
-                p.path("requiresSignedArm64").asBoolean(false), loaders, base, p.path("notes").asText(""), sources);
+                text(p, "libcVersion"), text(p, "glibcxx"), text(p, "cxxabi"),
+                p.hasNonNull("armVersion") ? p.get("armVersion").asInt() : null, goamd64,
+                p.path("requiresSignedArm64").asBoolean(false), loaders, base, floors, p.path("notes").asText(""),
+                sources);
     }
 
     private static Arch arch(String goarch, String id) {

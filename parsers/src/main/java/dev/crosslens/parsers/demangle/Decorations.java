@@ -6,7 +6,20 @@ package dev.crosslens.parsers.demangle;
  */
 public final class Decorations {
     /** How the name was decorated. */
-    public enum Convention { STDCALL, FASTCALL, VECTORCALL }
+    public enum Convention {
+        STDCALL("stdcall"), FASTCALL("fastcall"), VECTORCALL("vectorcall");
+
+        private final String label;
+
+        Convention(String label) {
+            this.label = label;
+        }
+
+        /** {@code stdcall}, {@code fastcall}, {@code vectorcall}: the compilers' keyword without underscores. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** A decoded decoration: {@code _Func@8} is {@code Func}, 8 argument bytes, stdcall. */
     public record Decoration(String name, int argumentBytes, Convention convention) {

@@ -57,9 +57,19 @@ public final class SymbolDemangler {
             Decorations.Decoration d = decorations.decode(name);
             if (d != null) {
                 String inner = d.name().startsWith("?") ? msvc.demangle(d.name()) : null;
-                return inner != null ? inner : d.name();
+                return decorated(inner != null ? inner : d.name(), d);
             }
         }
         return null;
+    }
+
+    /**
+     * The readable form of a decorated name: the plain name with the convention and the bytes of arguments the
+     * callee pops, which the decoration carries and a mismatched declaration gets wrong
+     * ({@code _Add@8} is {@code Add (stdcall, 8 bytes of arguments)}).
+     */
+    public static String decorated(String plain, Decorations.Decoration d) {
+        return plain + " (" + d.convention().label() + ", " + d.argumentBytes() + " byte"
+                + (d.argumentBytes() == 1 ? "" : "s") + " of arguments)";
     }
 }

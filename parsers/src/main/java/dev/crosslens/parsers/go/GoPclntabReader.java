@@ -215,6 +215,9 @@ final class GoPclntabReader {
         List<Function> out = new ArrayList<>((int) Math.min(count, 1 << 16));
         int badNames = 0;
         int longNames = 0;
+        int recordSize = funcRecordSize(layout, ps);
+        long recordsEnd = 0;
+        long namesEnd = 0;
         for (int i = 0; i < count; i++) {
             if ((i & 0xfff) == 0) {
                 options.checkCancelled();
@@ -233,6 +236,7 @@ final class GoPclntabReader {
                     continue;
                 }
                 name = t.cString(nameoff, MAX_NAME);
+                namesEnd = Math.max(namesEnd, nameoff + (long) name.getBytes(StandardCharsets.UTF_8).length + 1);
             } else {
                 if (nameoff < 0 || nameoff >= names.capacity()) {
                     badNames++;
@@ -247,6 +251,7 @@ final class GoPclntabReader {
             }
             long size = Long.compareUnsigned(next, entry) > 0 ? next - entry : 0;
             out.add(new Function(name, entry, size, t.extent(funcAt, relative ? 8 : ps + 4L)));
+            recordsEnd = Math.max(recordsEnd, Math.min(t.size(), funcAt + recordSize));
         }
         if (badNames > 0) {
             diagnostics.add(Diagnostic.warning("go.pclntab.bad-name", badNames
@@ -256,9 +261,61 @@ final class GoPclntabReader {
             diagnostics.add(Diagnostic.info("go.pclntab.long-name", longNames + " function names were cut at "
                     + MAX_NAME + " bytes", t.extent(0, 8)));
         }
-        long tableEnd = Math.max(functabOffset + (2 * count + 1) * fieldSize, nameEnd);
+        long functabEnd = functabOffset + (2 * count + 1) * fieldSize;
+        long tableEnd;
+        if (layout.equals("go1.2")) {
+            // Go 1.2 has no offsets of its parts: the table ends with the last of the _func records, the names and
+            // the file table (whose u32 offset follows the functab), not at the end of the window.
+            tableEnd = Math.max(Math.max(functabEnd + 4, recordsEnd), Math.max(namesEnd,
+                    count == nfunc ? go12FileTableEnd(t, functabEnd, options, diagnostics) : 0));
+        } else {
+            tableEnd = Math.max(Math.max(functabEnd, nameEnd), recordsEnd);
+        }
         return new Table(layout, magic, foundBy, offset, ps, t.order(), nfunc, textStart, funcnameOffset,
                 pclnOffset, relative, out, t.extent(0, Math.min(t.size(), Math.max(tableEnd, 8 + 8L * ps))));
+    }
+
+    /**
+     * The fixed part of one {@code _func} record ({@code runtime/symtab.go}): Go 1.2 entry word and 8 int32s, Go 1.16
+     * entry word and 9 u32-sized fields, Go 1.18 10 and Go 1.20 11 u32-sized fields (entryoff, startLine added).
+     */
+    private static int funcRecordSize(String layout, int ps) {
+        switch (layout) {
+            case "go1.2": return ps + 32;
+            case "go1.16": return ps + 36;
+            case "go1.18": return 40;
+            default: return 44;
+        }
+    }
+
+    /**
+     * End of the Go 1.2 file table: {@code fileoff u32} right after the functab, {@code nfiletab u32} there, then
+     * {@code nfiletab} u32 offsets of C strings (entry 0 unused). 0 when it cannot be read; that becomes a
+     * diagnostic, the functions stand.
+     */
+    private static long go12FileTableEnd(BinaryReader t, long functabEnd, ParseOptions options,
+                                         List<Diagnostic> diagnostics) {
+        try {
+            long fileoff = t.u32(functabEnd);
+            long n = t.u32(fileoff);
+            if (n > options.maxSymbols() || 4 * n > t.size() - fileoff) {
+                diagnostics.add(Diagnostic.info("go.pclntab.filetab", "the Go 1.2 file table claims " + n
+                        + " files; the table's end was taken from the functions and names", t.extent(fileoff, 4)));
+                return 0;
+            }
+            long end = fileoff + 4 * n;
+            for (long k = 1; k < n; k++) {
+                long at = t.u32(fileoff + 4 * k);
+                if (at <= 0 || at >= t.size()) continue;
+                end = Math.max(end, at + t.cString(at, MAX_NAME).getBytes(StandardCharsets.UTF_8).length + 1);
+            }
+            return end;
+        } catch (MalformedBinaryException e) {
+            diagnostics.add(Diagnostic.info("go.pclntab.filetab", "the Go 1.2 file table could not be read ("
+                    + e.getMessage() + "); the table's end was taken from the functions and names",
+                    t.extent(functabEnd, 4)));
+            return 0;
+        }
     }
 
     private static long field(ByteBuffer b, long at, int size) {

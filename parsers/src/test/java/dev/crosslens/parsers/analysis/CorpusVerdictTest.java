@@ -3,6 +3,7 @@ package dev.crosslens.parsers.analysis;
 import dev.crosslens.model.finding.TargetReason;
 import dev.crosslens.model.finding.Verdict;
 import dev.crosslens.parsers.testing.Corpus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +38,13 @@ class CorpusVerdictTest {
             "esbuild-0.17.19-darwin-arm64, windows-11-arm64, WILL_FAIL, target.os-mismatch",
             "biome-1.5.3-win32-x64, windows-10-x64, CANNOT_TELL, target.library-not-in-base",
             "rollup-4.67.4-win32-x64-msvc, windows-10-x64, RUNS, ",
+            "rollup-4.67.4-win32-x64-msvc, windows-11-x64, RUNS, ",
+            "rollup-4.67.4-win32-x64-msvc, windows-7-x64, WILL_FAIL, target.api-too-new",
+            "esbuild-0.17.19-linux-ia32, distroless-static-amd64, RUNS, ",
+            "esbuild-0.17.19-linux-ia32, alpine-3.19-amd64, RUNS, ",
+            "esbuild-0.17.19-linux-ia32, ubuntu-24.04-amd64, RUNS, ",
+            "esbuild-0.28.2-win32-x64, windows-7-x64, WILL_FAIL, target.go-min-os",
+            "esbuild-0.17.19-darwin-arm64, macos-11-arm64, RUNS, ",
     })
     void verdict(String id, String target, Verdict expected, String decidingRule) {
         var path = Corpus.require(id);
@@ -45,5 +53,18 @@ class CorpusVerdictTest {
         List<String> reasons = c.verdict().reasons().stream().map(TargetReason::finding).map(f -> f.id()).toList();
         assertEquals(expected, c.verdict().verdict(), id + " on " + target + ": " + reasons);
         if (decidingRule != null) assertTrue(reasons.contains(decidingRule), reasons.toString());
+    }
+
+    /** The Windows 7 verdict names each function and the Windows version that has it. */
+    @Test
+    void rollupOnWindows7NamesTheFunctionsAndTheirWindows() {
+        FileCheck c = Checker.standard().check(Corpus.require("rollup-4.67.4-win32-x64-msvc"),
+                TargetProfiles.bundled().find("windows-7-x64").orElseThrow(), null);
+        List<String> failing = c.verdict().reasons().stream().filter(r -> r.effect() == Verdict.WILL_FAIL)
+                .map(r -> r.finding().title()).sorted().toList();
+        assertEquals(List.of("ProcessPrng needs Windows 8; Windows 7 SP1 x64 does not have it",
+                "WaitOnAddress needs Windows 8; Windows 7 SP1 x64 does not have it",
+                "WakeByAddressAll needs Windows 8; Windows 7 SP1 x64 does not have it",
+                "WakeByAddressSingle needs Windows 8; Windows 7 SP1 x64 does not have it"), failing);
     }
 }

@@ -124,6 +124,73 @@ class RuleUnitTest {
         assertEquals("target.dynamic-on-static-only", distroless.reasons().get(0).finding().id());
     }
 
+    /** GLIBCXX_ and CXXABI_ are each compared with the profile's libstdc++. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} on {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "GLIBCXX_3.4.32, ubuntu-22.04-amd64, WILL_FAIL",
+            "GLIBCXX_3.4.32, ubuntu-24.04-amd64, RUNS",
+            "CXXABI_1.3.14, debian-12-amd64, WILL_FAIL",
+            "CXXABI_1.3.14, ubuntu-24.04-amd64, RUNS",
+            "CXXABI_1.3.13, debian-11-amd64, WILL_FAIL",
+            "GLIBCXX_3.4.28, ubuntu-20.04-amd64, RUNS",
+            "GLIBCXX_3.4.30, debian-12-amd64, RUNS",
+    })
+    void libstdcxxVersionsAgainstEveryGlibcProfile(String version, String target, Verdict expected) {
+        TargetProfile t = profiles.find(target).orElseThrow();
+        ImageCore c = glibcDynamic(elfExe(t.arch()), "GLIBC_2.17", version).build();
+        TargetVerdict v = TargetChecker.standard().check(new ElfImage(c, null), t, "");
+        assertEquals(expected, v.verdict(), v.reasons().toString());
+        if (expected == Verdict.WILL_FAIL) {
+            assertEquals("target.glibcxx-too-old", v.reasons().get(0).finding().id());
+            assertTrue(v.reasons().get(0).finding().title().contains(version), v.reasons().get(0).finding().title());
+        }
+    }
+
+    /** Rosetta 2 before macOS 15 runs x86-64 up to v2: GOAMD64=v3 amd64 code fails there, v2 runs. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "GOAMD64={0} on {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "v3, macos-11-arm64, WILL_FAIL",
+            "v3, macos-14-arm64, WILL_FAIL",
+            "v2, macos-14-arm64, RUNS",
+            "v3, macos-14-x86_64, CANNOT_TELL",
+            "v1, macos-14-x86_64, RUNS",
+    })
+    void goamd64ThroughRosetta(String level, String target, Verdict expected) {
+        ImageCore c = ImageCore.builder(BinaryFormat.MACHO).arch(Arch.X86_64).bits(64).os(TargetOs.MACOS)
+                .kind(BinaryKind.EXECUTABLE).go(go(false, "GOOS", "darwin", "GOARCH", "amd64", "GOAMD64", level,
+                        "-trimpath", "true")).build();
+        MachOFacts signed = new MachOFacts("10.15", "macos", Extent.of(0x300, 24), true, null);
+        RuleContext ctx = RuleContext.of(null, new MachOImage(c, null), "", null, null, null).withMachO(signed);
+        TargetVerdict v = TargetChecker.standard().check(ctx, profiles.find(target).orElseThrow());
+        assertEquals(expected, v.verdict(), v.reasons().toString());
+        if (expected != Verdict.RUNS) assertEquals("target.cpu-level", v.reasons().get(0).finding().id());
+    }
+
+    @Test
+    void windowsImportsNewerThanTheTarget() {
+        Library synch = new Library("api-ms-win-core-synch-l1-2-0.dll", LibraryKind.IMPORT, List.of(
+                new ImportedSymbol("WaitOnAddress", -1, 0, null, false, Extent.of(0x900, 16))), null, null,
+                Extent.of(0x800, 20));
+        Library delayed = new Library("bcryptprimitives.dll", LibraryKind.DELAY_IMPORT, List.of(
+                new ImportedSymbol("ProcessPrng", -1, 0, null, false, Extent.of(0x940, 14))), null, null,
+                Extent.of(0x820, 32));
+        ImageCore c = ImageCore.builder(BinaryFormat.PE).arch(Arch.X86_64).bits(64).os(TargetOs.WINDOWS)
+                .kind(BinaryKind.EXECUTABLE).libraries(List.of(synch)).build();
+        TargetVerdict w7 = TargetChecker.standard().check(new PeImage(c, null), profiles.find("windows-7-x64").orElseThrow(), "");
+        assertEquals(Verdict.WILL_FAIL, w7.verdict());
+        Finding f = w7.reasons().stream().map(r -> r.finding()).filter(x -> x.title().startsWith("WaitOnAddress"))
+                .findFirst().orElseThrow();
+        assertEquals("target.api-too-new", f.id());
+        assertEquals("WaitOnAddress needs Windows 8; Windows 7 SP1 x64 does not have it", f.title());
+        assertEquals(Extent.of(0x900, 16), f.evidence().get(0).extent());
+        assertEquals(Verdict.RUNS, TargetChecker.standard().check(new PeImage(c, null),
+                profiles.find("windows-10-x64").orElseThrow(), "").verdict());
+        // delay-loaded: it fails when first called, not at start
+        ImageCore d = c.toBuilder().libraries(List.of(delayed)).build();
+        TargetVerdict dv = TargetChecker.standard().check(new PeImage(d, null), profiles.find("windows-7-x64").orElseThrow(), "");
+        assertEquals(Verdict.CANNOT_TELL, dv.verdict(), dv.reasons().toString());
+    }
+
     @Test
     void muslLoaderOnAGlibcDistributionWillFail() {
         ImageCore c = elfExe(Arch.X86_64).linkage(new Linkage(true, "/lib/ld-musl-x86_64.so.1", LibcFlavor.MUSL, ""))
@@ -214,7 +281,7 @@ class RuleUnitTest {
                 Extent.of(0xde, 2), Extent.of(0xdc, 2), 0, null, true, "x.pdb", true, Extent.of(0x98, 240));
         assertTrue(run(ctx.withPe(good)).isEmpty());
         PeFacts noHeva = new PeFacts(true, 3, PeFacts.NX_COMPAT | PeFacts.DYNAMIC_BASE, null, null, 0, null, true,
-                null, true, null);
+                "x.pdb", true, null);
         assertEquals(List.of("pe.no-high-entropy-va"), ids(run(ctx.withPe(noHeva))));
     }
 

@@ -34,6 +34,49 @@ class TargetDataTest {
         assertFalse(p.find("windows-10-x64").orElseThrow().hasBaseLibrary("VCRUNTIME140.dll"));
     }
 
+    /** Every glibc profile states its libstdc++ (GLIBCXX_ and CXXABI_), so the libstdc++ floor is compared on each. */
+    @Test
+    void everyGlibcProfileStatesItsLibstdcxx() {
+        for (TargetProfile t : TargetProfiles.bundled().all()) {
+            if (t.libc() != LibcFlavor.GLIBC) continue;
+            assertTrue(t.glibcxx() != null && t.glibcxx().matches("3\\.4\\.\\d+"), t.id() + " glibcxx " + t.glibcxx());
+            assertTrue(t.cxxabi() != null && t.cxxabi().matches("1\\.3\\.\\d+"), t.id() + " cxxabi " + t.cxxabi());
+            assertTrue(t.sources().stream().anyMatch(s -> s.contains("libstdc++")), t.id() + " names where it comes from");
+        }
+        assertEquals("3.4.28", TargetProfiles.bundled().find("ubuntu-20.04-arm64").orElseThrow().glibcxx());
+        assertEquals("1.3.15", TargetProfiles.bundled().find("ubuntu-24.04-amd64").orElseThrow().cxxabi());
+    }
+
+    @Test
+    void armv6AndContainerCompatibility() {
+        TargetProfiles p = TargetProfiles.bundled();
+        assertEquals(6, p.find("raspios-12-armv6").orElseThrow().armVersion());
+        assertEquals(7, p.find("raspios-12-armhf").orElseThrow().armVersion());
+        // every amd64 Linux profile, containers included, runs static i386 the same way
+        for (TargetProfile t : p.all()) {
+            if (t.os() != dev.crosslens.model.TargetOs.LINUX || t.arch() != dev.crosslens.model.Arch.X86_64) continue;
+            TargetProfile.ArchCompat c = t.compat(dev.crosslens.model.Arch.X86);
+            assertTrue(c != null && c.staticOnly() && c.condition() == null, t.id() + " alsoRuns 386");
+        }
+        assertEquals("v2", p.find("macos-14-arm64").orElseThrow().compat(dev.crosslens.model.Arch.X86_64).goamd64());
+    }
+
+    @Test
+    void windowsApiFloorsAndTheWindows7ApiSets() {
+        TargetProfile w7 = TargetProfiles.bundled().find("windows-7-x64").orElseThrow();
+        assertFalse(w7.baseLibraries().contains("api-ms-win-core-*.dll"));
+        assertEquals(35, w7.baseLibraries().stream().filter(l -> l.startsWith("api-ms-win-")).count());
+        assertTrue(w7.hasBaseLibrary("API-MS-Win-Core-Synch-L1-1-0.dll"));
+        assertFalse(w7.hasBaseLibrary("api-ms-win-core-synch-l1-2-0.dll"));
+        assertEquals("6.2", w7.apiFloor("KERNEL32.dll", "WaitOnAddress").minVersion());
+        assertEquals("6.2", w7.apiFloor("api-ms-win-core-synch-l1-2-0.dll", null).minVersion());
+        assertEquals("Windows 8", w7.apiFloor("bcryptprimitives.dll", "ProcessPrng").label());
+        for (TargetProfile.ApiFloor f : w7.apiFloors()) {
+            assertTrue(f.source().contains("https://"), f.toString());
+        }
+        assertNull(w7.apiFloor("kernel32.dll", "CreateFileW"));
+    }
+
     @Test
     void goFloors() {
         GoMinOs t = GoMinOs.bundled();
@@ -64,5 +107,6 @@ class TargetDataTest {
         assertThrows(IllegalArgumentException.class, () -> BuildIntents.parse("GOOS"));
         assertThrows(IllegalArgumentException.class, () -> BuildIntents.parse("GOAMD64=v9"));
         assertThrows(IllegalArgumentException.class, () -> BuildIntents.parse("FOO=1"));
+        assertThrows(IllegalArgumentException.class, () -> BuildIntents.parse("GOARM=99999999999"));
     }
 }

@@ -6,6 +6,8 @@ import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.Symbol;
 import dev.crosslens.model.SymbolTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +54,27 @@ class SymbolDemanglerTest {
         assertNull(out.get(1).demangled());
     }
 
+    /** The readable form keeps what the decoration says: the convention and the bytes of arguments. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "_Add@8      | Add (stdcall, 8 bytes of arguments)",
+            "_NoArgs@0   | NoArgs (stdcall, 0 bytes of arguments)",
+            "@Fast@12    | Fast (fastcall, 12 bytes of arguments)",
+            "Vec@@16     | Vec (vectorcall, 16 bytes of arguments)",
+            "_MessageBoxA@16 | MessageBoxA (stdcall, 16 bytes of arguments)",
+    })
+    void decorationsKeepConventionAndArgumentBytes(String raw, String readable) {
+        assertEquals(readable, new SymbolDemangler().demangle(core(BinaryFormat.PE, Arch.X86, raw))
+                .symbols().get(0).demangled());
+        assertEquals(readable, new SymbolDemangler().demangle(core(BinaryFormat.COFF, Arch.X86, raw))
+                .symbols().get(0).demangled());
+    }
+
     @Test
     void decorationsOnlyOnX86Windows() {
-        assertEquals("Func", new SymbolDemangler().demangle(core(BinaryFormat.PE, Arch.X86, "_Func@8"))
-                .symbols().get(0).demangled());
         assertNull(new SymbolDemangler().demangle(core(BinaryFormat.ELF, Arch.X86, "_Func@8"))
+                .symbols().get(0).demangled());
+        assertNull(new SymbolDemangler().demangle(core(BinaryFormat.PE, Arch.X86, "plain"))
                 .symbols().get(0).demangled());
     }
 

@@ -74,6 +74,10 @@ class GoVariantsTest {
         assertEquals("inline", bi.layout());
         assertEquals(v.goos(), bi.setting("GOOS"));
         assertEquals(v.trimpath(), bi.trimpath());
+        // under -trimpath the go command leaves -ldflags out: the model says "not recorded", never "none"
+        assertEquals(v.trimpath() ? List.of("-ldflags") : List.of(),
+                bi.unrecorded().stream().map(u -> u.key()).toList());
+        if (v.trimpath()) assertEquals(GoBuildInfo.LDFLAGS_UNDER_TRIMPATH, bi.unrecordedReason("-ldflags"));
         assertEquals("example.com/dep", bi.deps().get(0).path());
         GoModule rep = bi.deps().get(0).replacement();
         assertNotNull(rep, "the replace directive");

@@ -229,6 +229,13 @@ class PeFixtureTest {
         PeImage i686 = open("pe-mingw", "i686.obj");
         List<String> x86 = i686.core().symbols().stream().map(Symbol::name).toList();
         assertTrue(x86.contains("_Add@8") && x86.contains("_Helper@4"), x86.toString());
+        // name and argument bytes, for each of the three decorations
+        java.util.Map<String, String> readable = new java.util.HashMap<>();
+        for (Symbol s : i686.core().symbols()) readable.put(s.name(), s.demangled());
+        assertEquals("Add (stdcall, 8 bytes of arguments)", readable.get("_Add@8"));
+        assertEquals("Helper (stdcall, 4 bytes of arguments)", readable.get("_Helper@4"));
+        assertEquals("Fast (fastcall, 8 bytes of arguments)", readable.get("@Fast@8"));
+        assertEquals("Vec (vectorcall, 16 bytes of arguments)", readable.get("Vec@@16"));
         assertEquals("IMAGE_FILE_MACHINE_I386", i686.core().machineName());
         assertTrue(i686.core().relocations().byType().containsKey("IMAGE_REL_I386_REL32"));
 

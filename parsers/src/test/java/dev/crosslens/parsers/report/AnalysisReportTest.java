@@ -66,6 +66,20 @@ class AnalysisReportTest {
         assertThat(none.toString(UTF_8)).isEqualTo(noneWhole.toString(UTF_8));
     }
 
+    /** A -trimpath build: the JSON says -ldflags are not recorded (and why), not that there were none. */
+    @Test
+    void jsonSaysLdflagsAreNotRecordedUnderTrimpath() throws Exception {
+        List<Path> paths = List.of(Fixtures.file("go-cross", "linux-arm64"), Fixtures.file("go-variants", "plain"));
+        ByteArrayOutputStream w = new ByteArrayOutputStream();
+        new AnalysisReport(AnalysisReport.analyzeAll(paths, ParseOptions.defaults(), 1)).writeJson(w, false);
+        var files = new ObjectMapper().readTree(w.toString(UTF_8)).path("files");
+        var trimmed = files.get(0).path("file").path("image").path("core").path("go").path("buildInfo");
+        assertThat(trimmed.path("unrecorded").get(0).path("key").asText()).isEqualTo("-ldflags");
+        assertThat(trimmed.path("unrecorded").get(0).path("reason").asText()).contains("-trimpath");
+        var plain = files.get(1).path("file").path("image").path("core").path("go").path("buildInfo");
+        assertThat(plain.path("unrecorded").size()).isZero();
+    }
+
     /** The document as one value, its fields in the README's order. */
     private record Doc(String schema, int schemaVersion, List<AnalysisReport.Entry> files) {
     }
