@@ -2,7 +2,7 @@ package dev.crosslens.app.compare;
 
 import dev.crosslens.app.Workbench;
 import dev.crosslens.app.WorkbenchItem;
-import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.Extent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +64,8 @@ public final class ComparePanel extends BorderPane {
 
     /** Compares the two picked items. */
     public void compareSelected() {
-        BinaryFile a = fileOf(older.getValue());
-        BinaryFile b = fileOf(newer.getValue());
+        CompareSide a = sideOf(older.getValue());
+        CompareSide b = sideOf(newer.getValue());
         if (a != null && b != null) view.viewModel().compare(a, b);
     }
 
@@ -82,11 +82,17 @@ public final class ComparePanel extends BorderPane {
         return items.stream().filter(i -> i.parent() == null && i.path().equals(p)).findFirst().orElse(null);
     }
 
-    /** The item's own image: for a slice or member, the file record narrowed to that image. */
-    static BinaryFile fileOf(WorkbenchItem item) {
+    /**
+     * What comparing the item means: its whole file, or for a slice or member the image inside the file with the
+     * slice's or member's own bytes (its size, not the fat file's).
+     */
+    static CompareSide sideOf(WorkbenchItem item) {
         if (item == null || item.state() != WorkbenchItem.State.LOADED || item.file() == null) return null;
-        BinaryFile f = item.file();
-        return item.parent() == null ? f : new BinaryFile(f.path(), f.size(), f.sha256(), item.image());
+        CompareSide whole = CompareSide.whole(item.file());
+        if (item.parent() == null) return whole;
+        CompareSide part = CompareSide.find(whole, item.image());
+        // an image the file record does not hold (it cannot happen for a loaded item): the image, sized as unknown
+        return part != null ? part : new CompareSide(item.file(), item.image(), item.label(), Extent.NONE);
     }
 
     private void refresh() {

@@ -98,8 +98,8 @@ public final class CompareView extends BorderPane {
         graphTab.setContent(new Label("The symbol graph appears once two builds are compared"));
         for (Tab t : tabs.getTabs()) t.setId("tab-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-'));
         vm.diffProperty().addListener((o, a, d) -> render(d));
-        vm.oldFileProperty().addListener((o, a, f) -> header(oldHeader, "OLD", f, null));
-        vm.newFileProperty().addListener((o, a, f) -> header(newHeader, "NEW", f, null));
+        vm.oldSideProperty().addListener((o, a, f) -> header(oldHeader, "OLD", f, null));
+        vm.newSideProperty().addListener((o, a, f) -> header(newHeader, "NEW", f, null));
         vm.pendingOldProperty().addListener((o, a, p) -> header(oldHeader, "OLD", null, p));
         vm.pendingNewProperty().addListener((o, a, p) -> header(newHeader, "NEW", null, p));
         vm.sectionBars().addListener((ListChangeListener<SizeChange>) c -> drawBars());
@@ -163,7 +163,7 @@ public final class CompareView extends BorderPane {
         e.consume();
     }
 
-    private void header(VBox box, String side, BinaryFile f, Path pending) {
+    private void header(VBox box, String side, CompareSide f, Path pending) {
         box.getChildren().clear();
         Label title = new Label(side);
         title.getStyleClass().add("compare-side");
@@ -174,14 +174,26 @@ public final class CompareView extends BorderPane {
             return;
         }
         ImageCore c = f.image().core();
-        Label name = new Label(Path.of(f.path()).getFileName().toString());
+        // a slice or member is named as such, with the file it is in: the identity and size below are its own
+        Label name = new Label(f.isWholeFile() ? f.fileName() : f.part() + " of " + f.fileName());
         name.getStyleClass().add("compare-file");
-        name.setTooltip(new Tooltip(f.path() + "\nsha256 " + f.sha256()));
-        String go = c.go() != null && c.go().version() != null ? "  ·  " + c.go().version() : "";
-        box.getChildren().addAll(name, new Label(c.format().label() + "  ·  " + c.arch().label() + "  ·  "
-                        + c.bits() + "-bit  ·  " + c.kind().label() + "  ·  " + c.os().goos() + go),
-                new Label(String.format(Locale.ROOT, "%,d bytes  ·  %s  ·  sha256 %.12s", f.size(),
-                        c.linkage().dynamic() ? "dynamic" : "static", f.sha256())));
+        name.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-name");
+        name.setTooltip(new Tooltip(f.file().path() + (f.isWholeFile() ? "" : "\n" + f.part() + " at 0x"
+                + Long.toHexString(f.extent().offset()) + ", " + fmt(f.size()) + " bytes") + "\nsha256 of the file "
+                + f.file().sha256()));
+        String go = c.go() != null && c.go().version() != null ? "  \u00B7  " + c.go().version() : "";
+        Label identity = new Label(c.format().label() + "  \u00B7  " + c.arch().label() + "  \u00B7  "
+                + c.bits() + "-bit  \u00B7  " + c.kind().label() + "  \u00B7  " + c.os().goos() + go);
+        identity.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-identity");
+        String where = f.isWholeFile() ? ""
+                : String.format(Locale.ROOT, " at 0x%x of %s (%,d bytes)", f.extent().offset(), f.fileName(),
+                        f.file().size());
+        Label size = new Label(String.format(Locale.ROOT, "%,d bytes%s  \u00B7  %s  \u00B7  sha256 %s%.12s", f.size(),
+                where, c.linkage().dynamic() ? "dynamic" : "static", f.isWholeFile() ? "" : "of the file ",
+                f.file().sha256()));
+        size.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-size");
+        for (Label l : List.of(name, identity, size)) l.setMinWidth(0);
+        box.getChildren().addAll(name, identity, size);
     }
 
     private void render(BuildDiff d) {
@@ -373,23 +385,14 @@ public final class CompareView extends BorderPane {
 
     /** Barcharts of both files' sections in file order, on one scale so equal bytes are equal widths. */
     private void renderMaps(BuildDiff d) {
-        BinaryFile a = vm.oldFileProperty().get();
-        BinaryFile b = vm.newFileProperty().get();
+        CompareSide a = vm.oldSideProperty().get();
+        CompareSide b = vm.newSideProperty().get();
         oldMap.getChildren().clear();
         newMap.getChildren().clear();
         if (a == null || b == null) return;
         long scale = Math.max(d.totals().oldFile(), d.totals().newFile());
-        fillMap(oldMap, sideCore(a, d.oldName()), scale, d);
-        fillMap(newMap, sideCore(b, d.newName()), scale, d);
-    }
-
-    private static ImageCore sideCore(BinaryFile f, String name) {
-        if (f.image() instanceof dev.crosslens.model.FatImage fat) {
-            for (dev.crosslens.model.FatSlice s : fat.slices()) {
-                if (s.image() != null && name.endsWith("[" + s.arch().label() + "]")) return s.image().core();
-            }
-        }
-        return f.image().core();
+        fillMap(oldMap, a.image().core(), scale, d);
+        fillMap(newMap, b.image().core(), scale, d);
     }
 
     private void fillMap(HBox map, ImageCore c, long scale, BuildDiff d) {

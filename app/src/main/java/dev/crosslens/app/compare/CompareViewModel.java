@@ -13,7 +13,6 @@ import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.analysis.FileBytes;
 import dev.crosslens.parsers.analysis.FindingsEngine;
 import dev.crosslens.parsers.diff.BuildDiffer;
-import dev.crosslens.parsers.diff.DiffSide;
 import dev.crosslens.parsers.report.DiffReport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -69,6 +68,8 @@ public final class CompareViewModel {
     private final AtomicLong run = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<BuildDiff> diff = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<CompareSide> oldSideProperty = new SimpleObjectProperty<>();
+    private final ObjectProperty<CompareSide> newSideProperty = new SimpleObjectProperty<>();
     private final ObjectProperty<BinaryFile> oldFile = new SimpleObjectProperty<>();
     private final ObjectProperty<BinaryFile> newFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> pendingOld = new SimpleObjectProperty<>();
@@ -101,14 +102,20 @@ public final class CompareViewModel {
         tableFacet.addListener((o, a, b) -> refilter());
     }
 
-    /** Compares two files already open in the workbench (a fat file is compared by its matching slice). */
+    /** Compares two whole files (a fat file is compared by its slice that matches the other side, as the CLI does). */
     public void compare(BinaryFile old, BinaryFile neu) {
+        compare(CompareSide.whole(old), CompareSide.whole(neu));
+    }
+
+    /** Compares two sides: whole files, or a fat slice or archive member picked in the workbench. */
+    public void compare(CompareSide old, CompareSide neu) {
         start(() -> new Pair(old, neu));
     }
 
     /** Opens and compares two files (drag and drop); parsing happens on the executor. */
     public void compare(Path old, Path neu) {
-        start(() -> new Pair(Binaries.open(old, ParseOptions.defaults()), Binaries.open(neu, ParseOptions.defaults())));
+        start(() -> new Pair(CompareSide.whole(Binaries.open(old, ParseOptions.defaults())),
+                CompareSide.whole(Binaries.open(neu, ParseOptions.defaults()))));
     }
 
     /** A file dropped on one side; compares when both sides have one. */
@@ -125,10 +132,10 @@ public final class CompareViewModel {
         Pair open() throws IOException;
     }
 
-    private record Pair(BinaryFile old, BinaryFile neu) {
+    private record Pair(CompareSide old, CompareSide neu) {
     }
 
-    private record Result(BinaryFile old, BinaryFile neu, BuildDiff diff) {
+    private record Result(CompareSide old, CompareSide neu, BuildDiff diff) {
     }
 
     private void start(Opener opener) {
@@ -140,17 +147,17 @@ public final class CompareViewModel {
                 updateProgress(0, 4);
                 Pair p = opener.open();
                 if (isCancelled()) return null;
-                DiffSide oldSide = DiffSide.pick(p.old(), null, p.neu().image());
-                DiffSide newSide = DiffSide.pick(p.neu(), null, oldSide.image());
+                CompareSide oldSide = p.old().against(p.neu().image());
+                CompareSide newSide = p.neu().against(oldSide.image());
                 updateMessage("Running the findings rules on both sides...");
                 updateProgress(1, 4);
-                List<Finding> oldFindings = findings(p.old(), oldSide);
-                List<Finding> newFindings = findings(p.neu(), newSide);
+                List<Finding> oldFindings = findings(oldSide);
+                List<Finding> newFindings = findings(newSide);
                 updateMessage("Comparing...");
                 updateProgress(2, 4);
-                BuildDiff d = new BuildDiffer().diff(oldSide, newSide, oldFindings, newFindings);
+                BuildDiff d = new BuildDiffer().diff(oldSide.diffSide(), newSide.diffSide(), oldFindings, newFindings);
                 updateProgress(4, 4);
-                return new Result(p.old(), p.neu(), d);
+                return new Result(oldSide, newSide, d);
             }
         };
         running.set(true);
@@ -164,8 +171,10 @@ public final class CompareViewModel {
             running.set(false);
             Result r = task.getValue();
             if (r == null) return;
-            oldFile.set(r.old());
-            newFile.set(r.neu());
+            oldSideProperty.set(r.old());
+            newSideProperty.set(r.neu());
+            oldFile.set(r.old().file());
+            newFile.set(r.neu().file());
             show(r.diff());
         });
         task.setOnFailed(e -> {
@@ -178,13 +187,11 @@ public final class CompareViewModel {
         executor.execute(task);
     }
 
-    /** Findings of the compared image: a picked fat slice is checked on its own. */
-    private static List<Finding> findings(BinaryFile file, DiffSide side) throws IOException {
-        boolean whole = file.image() == side.image();
-        BinaryFile checked = whole ? file : new BinaryFile(file.path(), side.fileSize(), file.sha256(), side.image());
-        Path p = Path.of(file.path());
-        try (FileBytes bytes = whole && Files.isRegularFile(p) ? FileBytes.open(p) : null) {
-            return FindingsEngine.standard().run(checked, null, null, bytes);
+    /** Findings of the compared image: a fat slice or archive member is checked on its own (as the CLI does). */
+    private static List<Finding> findings(CompareSide side) throws IOException {
+        Path p = Path.of(side.file().path());
+        try (FileBytes bytes = side.isWholeFile() && Files.isRegularFile(p) ? FileBytes.open(p) : null) {
+            return FindingsEngine.standard().run(side.imageFile(), null, null, bytes);
         }
     }
 
@@ -265,6 +272,16 @@ public final class CompareViewModel {
         return diff.getReadOnlyProperty();
     }
 
+    /** What the old side compares: the file and, for a fat file or an archive, the slice or member in it. */
+    public ReadOnlyObjectProperty<CompareSide> oldSideProperty() {
+        return oldSideProperty;
+    }
+
+    public ReadOnlyObjectProperty<CompareSide> newSideProperty() {
+        return newSideProperty;
+    }
+
+    /** The old file as opened (for a slice: the whole fat file). */
     public ObjectProperty<BinaryFile> oldFileProperty() {
         return oldFile;
     }
