@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.crosslens.app.compare.ComparePanel;
+import dev.crosslens.app.hex.HexView;
+import dev.crosslens.app.hex.HexViewModel;
+import dev.crosslens.model.Extent;
+import dev.crosslens.model.diff.ChangeKind;
+import dev.crosslens.model.diff.SymbolChange;
+import dev.crosslens.parsers.testing.Corpus;
+import javafx.scene.control.TableView;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.FatImage;
 import dev.crosslens.model.FatSlice;
@@ -109,5 +116,71 @@ class CompareWindowTest {
         assertEquals(arm64.size(), d.totals().oldFile());
         assertEquals("arm64 slice of universal", text("#compare-old-name"));
         assertNotNull(fx(() -> panel.view().viewModel().oldSideProperty().get().part()));
+    }
+
+    @Test
+    void aRowSelectsItsOldBytesInTheOldFileAndItsNewBytesInTheNewFileWhicheverFileIsActive() throws Exception {
+        Path a = Corpus.require("esbuild-0.17.19-linux-x64");
+        Path b = Corpus.require("esbuild-0.28.2-linux-x64");
+        Path other = Fixtures.file("diff-pairs", "base");
+        List<WorkbenchItem> items = open(a, b, other);
+        WorkbenchItem oldItem = items.get(0);
+        WorkbenchItem newItem = items.get(1);
+        WorkbenchItem third = items.get(2);
+        ComparePanel panel = panel();
+        fxRun(() -> panel.compare(a, b));
+        BuildDiff d = waitForDiff(panel);
+        @SuppressWarnings("unchecked")
+        TableView<SymbolChange> table = fx(() -> (TableView<SymbolChange>) panel.lookup("#symbol-table"));
+
+        // the old binary is active, and the row's new bytes lie past the end of the old file
+        long oldSize = Files.size(a);
+        SymbolChange far = d.symbols().stream().filter(s -> s.kind() == ChangeKind.CHANGED
+                && s.oldSymbol().extent().isKnown() && s.newSymbol().extent().isKnown()
+                && s.newSymbol().extent().end() > oldSize).findFirst().orElseThrow();
+        fxRun(() -> app.workbench().activeProperty().set(oldItem));
+        fxRun(() -> table.getSelectionModel().select(far));
+        assertEquals(far.oldSymbol().extent(), fx(() -> app.workbench().selectionProperty().get()),
+                "the old binary, active, shows the old bytes");
+        assertEquals(far.newSymbol().extent(), fx(() -> app.workbench().selection(newItem)),
+                "the new binary gets the new bytes");
+        assertEquals(Extent.NONE, fx(() -> app.workbench().selection(third)), "a third file is left alone");
+
+        // the new binary becomes active: its hex view shows the new bytes
+        fxRun(() -> {
+            app.workbench().activeProperty().set(newItem);
+            app.window().activeWorkspace().show("hex");
+        });
+        assertEquals(far.newSymbol().extent(), fx(() -> app.workbench().selectionProperty().get()));
+        HexView hex = fx(() -> (HexView) app.window().activeWorkspace().view("hex"));
+        int line = HexViewModel.lineOf(far.newSymbol().extent().offset());
+        waitUntil(10, () -> fx(() -> hex.firstVisibleLine() <= line && line <= hex.lastVisibleLine()));
+        assertEquals(far.newSymbol().extent(), fx(() -> hex.viewModel().selectionProperty().get()));
+        // and back: the old one still shows its own bytes
+        fxRun(() -> app.workbench().activeProperty().set(oldItem));
+        assertEquals(far.oldSymbol().extent(), fx(() -> app.workbench().selectionProperty().get()));
+
+        // a removed symbol has no new bytes: the new side keeps what it had
+        SymbolChange removed = d.symbols().stream().filter(s -> s.kind() == ChangeKind.REMOVED
+                && s.oldSymbol().extent().isKnown()).findFirst().orElseThrow();
+        fxRun(() -> table.getSelectionModel().select(removed));
+        assertEquals(removed.oldSymbol().extent(), fx(() -> app.workbench().selectionProperty().get()));
+        assertEquals(far.newSymbol().extent(), fx(() -> app.workbench().selection(newItem)));
+
+        // with a third binary active, rows still go to OLD and NEW and never to it
+        SymbolChange added = d.symbols().stream().filter(s -> s.kind() == ChangeKind.ADDED
+                && s.newSymbol().extent().isKnown()).findFirst().orElseThrow();
+        fxRun(() -> app.workbench().activeProperty().set(third));
+        fxRun(() -> table.getSelectionModel().select(added));
+        assertEquals(Extent.NONE, fx(() -> app.workbench().selectionProperty().get()));
+        assertEquals(added.newSymbol().extent(), fx(() -> app.workbench().selection(newItem)));
+        assertEquals(removed.oldSymbol().extent(), fx(() -> app.workbench().selection(oldItem)));
+
+        // "show in the hex view" brings the side's binary to the front on its hex tab
+        fxRun(() -> panel.view().viewModel().showHex(false));
+        assertEquals(newItem, fx(() -> app.workbench().active()));
+        assertEquals("tab-hex", fx(() -> app.window().activeWorkspace().tabs().getSelectionModel()
+                .getSelectedItem().getId()));
+        assertEquals(added.newSymbol().extent(), fx(() -> app.workbench().selectionProperty().get()));
     }
 }

@@ -21,6 +21,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -298,17 +299,47 @@ public final class CompareView extends BorderPane {
         symbolTable.getColumns().add(col("New size", 80, s -> s.newSymbol() == null ? "" : fmt(s.newSymbol().size())));
         symbolTable.getColumns().add(col("\u0394", 70, s -> s.sizeDelta() == 0 ? "" : signed(s.sizeDelta())));
         symbolTable.getColumns().add(col("What changed", 160, s -> String.join(", ", s.changedFields())));
-        symbolTable.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(SymbolChange s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
-                if (!empty && s != null) getStyleClass().add(kindClass(s.kind()));
-            }
+        symbolTable.setRowFactory(t -> {
+            TableRow<SymbolChange> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SymbolChange s, boolean empty) {
+                    super.updateItem(s, empty);
+                    getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
+                    if (!empty && s != null) getStyleClass().add(kindClass(s.kind()));
+                }
+            };
+            // double-click: the bytes in the new binary's hex view (the old one's for a removed symbol)
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) vm.showHex(!known(row.getItem().newSymbol()));
+            });
+            return row;
         });
         symbolTable.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> vm.selectSymbol(s));
+        symbolTable.setContextMenu(hexMenu(() -> {
+            SymbolChange s = symbolTable.getSelectionModel().getSelectedItem();
+            return s == null ? new boolean[] {false, false} : new boolean[] {known(s.oldSymbol()), known(s.newSymbol())};
+        }));
         symbolTable.setPlaceholder(new Label("No symbol differs"));
         return new BorderPane(symbolTable, bar, null, null, null);
+    }
+
+    private static boolean known(dev.crosslens.model.Symbol s) {
+        return s != null && s.extent().isKnown();
+    }
+
+    /** "Show in the old / new binary's hex view" for the selected row; {@code sides} says which sides have bytes. */
+    private ContextMenu hexMenu(java.util.function.Supplier<boolean[]> sides) {
+        MenuItem old = new MenuItem("Show old bytes in the OLD binary's hex view");
+        old.setOnAction(e -> vm.showHex(true));
+        MenuItem neu = new MenuItem("Show new bytes in the NEW binary's hex view");
+        neu.setOnAction(e -> vm.showHex(false));
+        ContextMenu menu = new ContextMenu(old, neu);
+        menu.setOnShowing(e -> {
+            boolean[] has = sides.get();
+            old.setDisable(!has[0]);
+            neu.setDisable(!has[1]);
+        });
+        return menu;
     }
 
     private void countSymbols() {

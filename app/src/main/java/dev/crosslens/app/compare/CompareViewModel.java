@@ -40,7 +40,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /**
  * Compares two builds off the FX thread and holds the result for the compare view: the diff, the two files, the
@@ -63,8 +62,22 @@ public final class CompareViewModel {
         }
     }
 
+    /** Where a selected row's bytes are shown: the old binary's hex view and the new binary's. */
+    @FunctionalInterface
+    public interface HexLink {
+        /**
+         * Selects {@code old} in the old binary and {@code neu} in the new one; {@link Extent#NONE} on a side (no
+         * bytes there, e.g. the old side of an added symbol) leaves that side's selection as it is.
+         */
+        void select(Extent old, Extent neu);
+
+        /** Brings the old (or new) binary's hex view to the front. */
+        default void show(boolean oldSide) {
+        }
+    }
+
     private final Executor executor;
-    private final BiConsumer<Extent, Extent> extentSelector;
+    private final HexLink hexLink;
     private final AtomicLong run = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<BuildDiff> diff = new ReadOnlyObjectWrapper<>();
@@ -90,11 +103,11 @@ public final class CompareViewModel {
 
     /**
      * @param executor       runs parsing and diffing (never the FX thread)
-     * @param extentSelector called with the old and new extent of a selected row (either may be {@link Extent#NONE})
+     * @param hexLink  gets the old and new extent of a selected row (either may be {@link Extent#NONE})
      */
-    public CompareViewModel(Executor executor, BiConsumer<Extent, Extent> extentSelector) {
+    public CompareViewModel(Executor executor, HexLink hexLink) {
         this.executor = executor;
-        this.extentSelector = extentSelector == null ? (a, b) -> { } : extentSelector;
+        this.hexLink = hexLink == null ? (a, b) -> { } : hexLink;
         symbolFilter.addListener((o, a, b) -> refilter());
         showAdded.addListener((o, a, b) -> refilter());
         showRemoved.addListener((o, a, b) -> refilter());
@@ -227,16 +240,28 @@ public final class CompareViewModel {
         return symbols.stream().map(SymbolChange::table).distinct().sorted().toList();
     }
 
+    /** A symbol row was selected: its old bytes go to the old binary's hex view, its new bytes to the new one's. */
     public void selectSymbol(SymbolChange s) {
         if (s == null) return;
-        extentSelector.accept(s.oldSymbol() == null ? Extent.NONE : s.oldSymbol().extent(),
+        hexLink.select(s.oldSymbol() == null ? Extent.NONE : s.oldSymbol().extent(),
                 s.newSymbol() == null ? Extent.NONE : s.newSymbol().extent());
     }
 
+    /** A section row was selected: as {@link #selectSymbol}. */
     public void selectSize(SizeChange s) {
         if (s == null) return;
-        extentSelector.accept(s.oldExtent() == null ? Extent.NONE : s.oldExtent(),
+        hexLink.select(s.oldExtent() == null ? Extent.NONE : s.oldExtent(),
                 s.newExtent() == null ? Extent.NONE : s.newExtent());
+    }
+
+    /** Two extents selected together (a pair of matched sections in the maps). */
+    public void selectExtents(Extent old, Extent neu) {
+        hexLink.select(old == null ? Extent.NONE : old, neu == null ? Extent.NONE : neu);
+    }
+
+    /** Brings the old (or new) binary's hex view to the front, showing what the last selected row selected there. */
+    public void showHex(boolean oldSide) {
+        hexLink.show(oldSide);
     }
 
     /** Writes the report of the diff on screen to {@code file} on the executor; {@code done} gets the error or null. */
