@@ -13,7 +13,13 @@ import dev.crosslens.parsers.testing.Corpus;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,8 +53,32 @@ class CompareViewTest {
             return t;
         }), (a, b) -> selected.add(new Extent[] {a, b}));
         view = new CompareView(vm);
-        stage.setScene(new Scene(view, 1280, 860));
+        Scene scene = new Scene(view, 1280, 860);
+        scene.getStylesheets().add(LIGHT); // the window's theme, whose colours the compare sheet looks up
+        stage.setScene(scene);
         stage.show();
+    }
+
+    static final String LIGHT = CompareView.class.getResource("/dev/crosslens/app/crosslens.css").toExternalForm();
+    static final String DARK = CompareView.class.getResource("/dev/crosslens/app/crosslens-dark.css").toExternalForm();
+
+    /** WCAG contrast ratio of two colours (1 to 21). */
+    static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        double[] v = {c.getRed(), c.getGreen(), c.getBlue()};
+        for (int i = 0; i < 3; i++) v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : Math.pow((v[i] + 0.055) / 1.055, 2.4);
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+    }
+
+    /** The colour a region shows: its topmost background fill. */
+    static Color shown(Region r) {
+        List<BackgroundFill> fills = r.getBackground() == null ? List.of() : r.getBackground().getFills();
+        return fills.isEmpty() ? Color.TRANSPARENT : (Color) fills.get(fills.size() - 1).getFill();
     }
 
     private BuildDiff load(FxRobot robot) throws Exception {
@@ -135,6 +165,36 @@ class CompareViewTest {
             Path png = dir.resolve("compare-esbuild-linux-x64-" + (tab == 0 ? "symbols" : "sections") + ".png");
             ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", png.toFile());
             assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+    }
+
+    @Test
+    void theSelectedRowShowsTheSelectionOverItsDiffColourReadablyInLightAndDark(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        TableView<SymbolChange> table = view.symbolTable();
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> view.getScene().getStylesheets().setAll(dark ? List.of(LIGHT, DARK) : List.of(LIGHT)));
+            for (ChangeKind k : ChangeKind.values()) {
+                SymbolChange s = d.symbols().stream().filter(x -> x.kind() == k).findFirst().orElseThrow();
+                robot.interact(() -> {
+                    table.getSelectionModel().select(s);
+                    table.scrollTo(Math.max(0, table.getItems().indexOf(s) - 2));
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                List<TableRow<?>> rows = new ArrayList<>();
+                robot.interact(() -> table.lookupAll(".table-row-cell").forEach(n -> rows.add((TableRow<?>) n)));
+                TableRow<?> row = rows.stream().filter(r -> r.getItem() == s).findFirst().orElseThrow();
+                TableRow<?> other = rows.stream().filter(r -> r.getItem() instanceof SymbolChange c && c != s
+                        && c.kind() == k && r.isVisible()).findFirst().orElseThrow();
+                Color bg = shown(row);
+                Text text = (Text) row.lookupAll(".text").stream().filter(n -> n instanceof Text t
+                        && !t.getText().isEmpty()).findFirst().orElseThrow();
+                String where = (dark ? "dark" : "light") + ", " + k;
+                assertThat(bg).as("selected row differs from an unselected %s row (%s)", k, where)
+                        .isNotEqualTo(shown(other));
+                assertThat(contrast((Color) text.getFill(), bg)).as("text on the selected row (%s)", where)
+                        .isGreaterThan(4.5);
+            }
         }
     }
 }
