@@ -42,6 +42,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -193,7 +194,10 @@ public final class CompareView extends BorderPane {
                 where, c.linkage().dynamic() ? "dynamic" : "static", f.isWholeFile() ? "" : "of the file ",
                 f.file().sha256()));
         size.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-size");
-        for (Label l : List.of(name, identity, size)) l.setMinWidth(0);
+        for (Label l : List.of(name, identity, size)) {
+            l.setMinWidth(0);
+            l.setWrapText(true); // a narrow window wraps the header lines rather than cut them
+        }
         box.getChildren().addAll(name, identity, size);
     }
 
@@ -208,25 +212,8 @@ public final class CompareView extends BorderPane {
             tabs.getSelectionModel().select(0);
         });
         graphTab.setContent(graph);
-        for (Consequence c : d.consequences()) {
-            Label l = new Label("\u25B6 " + c.summary());
-            l.getStyleClass().add("diff-consequence");
-            l.setWrapText(true);
-            summary.getChildren().add(l);
-        }
-        List<String> deltas = new ArrayList<>();
-        for (FieldChange f : d.identity()) deltas.add(f.field() + " " + v(f.oldValue()) + " \u2192 " + v(f.newValue()));
-        deltas.add(String.format(Locale.ROOT, "file %,d \u2192 %,d bytes (%+,d)", d.totals().oldFile(),
-                d.totals().newFile(), d.totals().fileDelta()));
-        deltas.add(String.format(Locale.ROOT, "symbols +%,d \u2212%,d ~%,d", d.count(ChangeKind.ADDED),
-                d.count(ChangeKind.REMOVED), d.count(ChangeKind.CHANGED)));
-        if (!d.libraries().isEmpty()) deltas.add(d.libraries().size() + " libraries changed");
-        if (!d.hardening().isEmpty()) deltas.add(d.hardening().size() + " hardening changes");
-        if (!d.findings().isEmpty()) deltas.add(d.findings().size() + " findings new or gone");
-        Label l = new Label(String.join("   \u00B7   ", deltas));
-        l.getStyleClass().add("diff-deltas");
-        l.setWrapText(true);
-        summary.getChildren().add(l);
+        for (Consequence c : d.consequences()) summary.getChildren().add(consequence(c));
+        summary.getChildren().add(phrases(CompareTexts.deltaPhrases(d), "diff-delta", "diff-deltas"));
         tableFacet.getItems().setAll(new ArrayList<SymbolTable>());
         tableFacet.getItems().add(null);
         tableFacet.getItems().addAll(vm.tables());
@@ -238,6 +225,50 @@ public final class CompareView extends BorderPane {
         findings.getItems().setAll(d.findings());
         findings.setPlaceholder(new Label("No finding is new or gone"));
         noise.getItems().setAll(d.noise());
+    }
+
+    /**
+     * A consequence as whole phrases: its cause, then each effect; lines break between phrases, never inside one
+     * (only a phrase wider than the whole pane wraps within itself).
+     */
+    private static Node consequence(Consequence c) {
+        FlowPane line = new FlowPane(6, 2);
+        line.getStyleClass().add("diff-consequence-line");
+        line.getChildren().add(phrase("\u25B6 " + c.cause() + (c.effects().isEmpty() ? "" : ":"), "diff-consequence", line));
+        for (int i = 0; i < c.effects().size(); i++) {
+            line.getChildren().add(phrase(c.effects().get(i) + (i < c.effects().size() - 1 ? "," : ""),
+                    "diff-consequence", line));
+        }
+        return line;
+    }
+
+    /** Phrases separated by a middle dot, broken into lines only between phrases. */
+    private static Node phrases(List<String> texts, String phraseClass, String paneClass) {
+        FlowPane pane = new FlowPane(0, 2);
+        pane.getStyleClass().add(paneClass);
+        for (int i = 0; i < texts.size(); i++) {
+            Label p = phrase(texts.get(i), phraseClass, pane);
+            if (i < texts.size() - 1) {
+                // the separator belongs to the phrase before it, so no line starts with a dot
+                p.setText(texts.get(i) + "   \u00B7   ");
+            }
+            p.setUserData(texts.get(i));
+            pane.getChildren().add(p);
+        }
+        return pane;
+    }
+
+    /**
+     * A label of one phrase: the flow pane gives it its whole width (it moves to the next line rather than break);
+     * only when it is wider than the pane itself it wraps, instead of being cut off.
+     */
+    private static Label phrase(String text, String cls, FlowPane pane) {
+        Label l = new Label(text);
+        l.getStyleClass().add(cls);
+        l.setWrapText(true);
+        l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> pane.getWidth() > 0 ? pane.getWidth() : Double.MAX_VALUE, pane.widthProperty()));
+        return l;
     }
 
     /** The symbol graph of the shown comparison, or null. */
@@ -285,6 +316,10 @@ public final class CompareView extends BorderPane {
         vm.visibleSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
         vm.allSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
         HBox bar = new HBox(6, filter, added, removed, changed, tableFacet, symbolCount);
+        for (javafx.scene.control.Control c : List.of(added, removed, changed, tableFacet, symbolCount)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the filter field gives way, the facets keep their words
+        }
+        filter.setMinWidth(120);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -454,8 +489,10 @@ public final class CompareView extends BorderPane {
     private void renderLibraries(BuildDiff d) {
         TreeItem<String> root = new TreeItem<>("libraries");
         for (LibraryChange l : d.libraries()) {
-            TreeItem<String> lib = new TreeItem<>(mark(l.kind()) + " " + l.library() + "   (+" + l.importsAdded().size()
-                    + " \u2212" + l.importsRemoved().size() + " imports)");
+            String imports = CompareTexts.imports(l);
+            TreeItem<String> lib = new TreeItem<>(mark(l.kind()) + " " + l.library()
+                    + (imports.isEmpty() ? "" : "   (" + imports + ")"));
+            lib.setExpanded(d.libraries().size() <= 3); // a few libraries: their imports show at once
             for (String i : l.importsAdded()) lib.getChildren().add(new TreeItem<>("+ " + i));
             for (String i : l.importsRemoved()) lib.getChildren().add(new TreeItem<>("\u2212 " + i));
             root.getChildren().add(lib);
@@ -624,15 +661,15 @@ public final class CompareView extends BorderPane {
     }
 
     private static String v(String s) {
-        return s == null ? "(none)" : s.isEmpty() ? "\"\"" : s;
+        return CompareTexts.value(s);
     }
 
     private static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return CompareTexts.number(n);
     }
 
     private static String signed(long n) {
-        return String.format(Locale.ROOT, "%+,d", n);
+        return CompareTexts.signed(n);
     }
 
     // ---- for tests and the workbench ---------------------------------------------------------------------

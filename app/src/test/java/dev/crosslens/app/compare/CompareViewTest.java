@@ -13,6 +13,7 @@ import dev.crosslens.parsers.testing.Corpus;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -154,7 +155,7 @@ class CompareViewTest {
     @Test
     void consequencesComeFirstAndASnapshotIsSaved(FxRobot robot) throws Exception {
         BuildDiff d = load(robot);
-        assertThat(robot.lookup(".diff-consequence").queryAll()).hasSize(d.consequences().size());
+        assertThat(robot.lookup(".diff-consequence-line").queryAll()).hasSize(d.consequences().size());
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         for (int tab : new int[] {0, 1}) {
@@ -196,5 +197,31 @@ class CompareViewTest {
                         .isGreaterThan(4.5);
             }
         }
+    }
+
+    @Test
+    void theSummaryBreaksLinesBetweenPhrasesNeverInsideOne(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        for (double width : new double[] {1280, 760, 560}) {
+            robot.interact(() -> view.getScene().getWindow().setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Label> phrases = new ArrayList<>();
+            robot.interact(() -> {
+                view.lookupAll(".diff-delta").forEach(n -> phrases.add((Label) n));
+                view.lookupAll(".diff-consequence").forEach(n -> phrases.add((Label) n));
+            });
+            assertThat(phrases).hasSizeGreaterThan(CompareTexts.deltaPhrases(d).size() - 1);
+            for (Label p : phrases) {
+                robot.interact(() -> {
+                    Text t = (Text) p.lookup(".text");
+                    assertThat(t.getText()).as("%s at %s px is shown whole", p.getText(), width).isEqualTo(p.getText());
+                    if (p.prefWidth(-1) <= view.getWidth() - 20) {
+                        assertThat(t.getLayoutBounds().getHeight()).as("%s at %s px is on one line", p.getText(), width)
+                                .isLessThan(1.8 * t.getFont().getSize());
+                    }
+                });
+            }
+        }
+        robot.interact(() -> view.getScene().getWindow().setWidth(1280));
     }
 }
