@@ -36,6 +36,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -66,7 +67,7 @@ import java.util.function.Function;
  */
 public final class CompareView extends BorderPane {
     /** Width of one half of the diverging bar chart, in pixels. */
-    static final double HALF_BAR = 260;
+    static final double HALF_BAR = 150;
 
     private final CompareViewModel vm;
     private final VBox oldHeader = new VBox(2);
@@ -105,6 +106,7 @@ public final class CompareView extends BorderPane {
         vm.pendingOldProperty().addListener((o, a, p) -> header(oldHeader, "OLD", null, p));
         vm.pendingNewProperty().addListener((o, a, p) -> header(newHeader, "NEW", null, p));
         vm.sectionBars().addListener((ListChangeListener<SizeChange>) c -> drawBars());
+        vm.diffProperty().addListener((o, a, d) -> drawBars()); // the total row follows the diff
         header(oldHeader, "OLD", null, null);
         header(newHeader, "NEW", null, null);
     }
@@ -393,7 +395,7 @@ public final class CompareView extends BorderPane {
 
     private Node sectionsTab() {
         bars.setId("section-bars");
-        bars.setPadding(new Insets(8));
+        bars.setPadding(new Insets(4, 8, 8, 8));
         Label mapsTitle = new Label("Section maps (file bytes, in file order)");
         mapsTitle.getStyleClass().add("compare-subtitle");
         for (HBox map : List.of(oldMap, newMap)) {
@@ -402,51 +404,157 @@ public final class CompareView extends BorderPane {
         }
         VBox maps = new VBox(4, mapsTitle, new Label("old"), oldMap, new Label("new"), newMap);
         maps.setPadding(new Insets(8));
-        Label barsTitle = new Label("Size change per section (file bytes): \u25C0 shrank   grew \u25B6");
+        Label barsTitle = new Label("Size change per section: file bytes and memory (VM) bytes, each on its own scale");
         barsTitle.getStyleClass().add("compare-subtitle");
-        VBox box = new VBox(4, barsTitle, bars, maps);
+        ToggleGroup sort = new ToggleGroup();
+        ToggleButton byFile = new ToggleButton("file change");
+        ToggleButton byMemory = new ToggleButton("memory change");
+        byFile.setId("sort-by-file");
+        byMemory.setId("sort-by-memory");
+        for (ToggleButton t : List.of(byFile, byMemory)) {
+            t.setToggleGroup(sort);
+            t.getStyleClass().add("diff-facet");
+        }
+        byMemory.setSelected(vm.sortByMemoryProperty().get());
+        byFile.setSelected(!vm.sortByMemoryProperty().get());
+        sort.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) (a == null ? byFile : (ToggleButton) a).setSelected(true); // one of the two stays on
+            else vm.sortByMemoryProperty().set(t == byMemory);
+        });
+        HBox head = new HBox(8, barsTitle, grow(), new Label("Sort by"), byFile, byMemory);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, head, bars, maps);
         box.setPadding(new Insets(4));
         return scroll(box);
     }
 
+    private static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /**
+     * The diverging bars: per section a file-bytes bar and a memory-bytes bar (grown right, shrunk left, each
+     * column on its own scale, so a 33 MB .bss next to a 1 MB .text still shows both), then a total row whose
+     * file change is the file's (the rows add up to it, [headers, gaps...] included) and whose memory change is
+     * the sum of the sections' memory sizes.
+     */
     private void drawBars() {
         bars.getChildren().clear();
-        long max = vm.sectionBars().stream().mapToLong(s -> Math.abs(s.fileDelta())).max().orElse(1);
+        BuildDiff d = vm.diffProperty().get();
+        if (vm.sectionBars().isEmpty()) {
+            bars.getChildren().add(new Label("No section changed size or permissions"));
+            return;
+        }
+        long fileTotal = d == null ? 0 : d.totals().fileDelta();
+        long memTotal = d == null ? 0 : d.totals().vmDelta();
+        long fileMax = Math.max(Math.abs(fileTotal), vm.sectionBars().stream().mapToLong(s -> Math.abs(s.fileDelta())).max().orElse(0));
+        long memMax = Math.max(Math.abs(memTotal), vm.sectionBars().stream().mapToLong(s -> Math.abs(s.vmDelta())).max().orElse(0));
+        bars.getChildren().add(barHead());
         for (SizeChange s : vm.sectionBars()) {
-            double w = max == 0 ? 0 : Math.max(s.fileDelta() == 0 ? 0 : 2, HALF_BAR * Math.abs(s.fileDelta()) / max);
-            Region bar = new Region();
-            bar.getStyleClass().addAll("diff-bar", s.fileDelta() < 0 ? "diff-removed" : "diff-added");
-            bar.setMinSize(w, 14);
-            bar.setPrefSize(w, 14);
-            bar.setMaxSize(w, 14);
-            StackPane left = new StackPane();
-            StackPane right = new StackPane();
-            for (StackPane half : List.of(left, right)) {
-                half.setMinWidth(HALF_BAR);
-                half.setPrefWidth(HALF_BAR);
-                half.setMaxWidth(HALF_BAR);
-            }
-            left.setAlignment(Pos.CENTER_RIGHT);
-            right.setAlignment(Pos.CENTER_LEFT);
-            (s.fileDelta() < 0 ? left : right).getChildren().add(bar);
-            Label name = new Label(mark(s.kind()) + " " + s.name());
-            name.setMinWidth(230);
-            name.setPrefWidth(230);
-            Label delta = new Label(signed(s.fileDelta()) + (s.vmDelta() != s.fileDelta()
-                    ? "   (vm " + signed(s.vmDelta()) + ")" : ""));
-            Region axis = new Region();
-            axis.getStyleClass().add("diff-axis");
-            axis.setMinWidth(1);
-            HBox row = new HBox(4, name, left, axis, right, delta);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add("diff-bar-row");
+            Label name = barLabel(mark(s.kind()) + " " + s.name(), NAME_WIDTH, "diff-bar-name");
+            Label perms = barLabel(s.permissionsChanged() ? s.oldPermissions() + " \u2192 " + s.newPermissions() : "",
+                    90, "diff-bar-perms");
+            HBox row = barRow(name, s.fileDelta(), fileMax, s.vmDelta(), memMax, perms);
             row.setUserData(s);
-            row.setOnMouseClicked(e -> vm.selectSize(s));
-            Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "%s\nfile %,d \u2192 %,d\nvm %,d \u2192 %,d",
-                    s.name(), s.oldFileSize(), s.newFileSize(), s.oldVmSize(), s.newVmSize())));
+            row.setOnMouseClicked(e -> {
+                vm.selectSize(s);
+                if (e != null && e.getClickCount() == 2) vm.showHex(s.newExtent() == null || !s.newExtent().isKnown());
+            });
+            installMenu(row, hexMenu(() -> new boolean[] {s.oldExtent() != null && s.oldExtent().isKnown(),
+                    s.newExtent() != null && s.newExtent().isKnown()}));
+            Tooltip tip = new Tooltip(String.format(Locale.ROOT, "%s%nfile   %,d \u2192 %,d  (%s)%nmemory %,d \u2192 %,d  (%s)%s",
+                    s.name(), s.oldFileSize(), s.newFileSize(), signed(s.fileDelta()), s.oldVmSize(), s.newVmSize(),
+                    signed(s.vmDelta()), s.oldPermissions() != null || s.newPermissions() != null
+                            ? "\npermissions " + v(s.oldPermissions()) + " \u2192 " + v(s.newPermissions()) : ""));
+            tip.setShowDelay(javafx.util.Duration.millis(200));
+            Tooltip.install(row, tip);
             bars.getChildren().add(row);
         }
-        if (vm.sectionBars().isEmpty()) bars.getChildren().add(new Label("No section changed size"));
+        long fileSum = vm.sectionBars().stream().mapToLong(SizeChange::fileDelta).sum();
+        long memSum = vm.sectionBars().stream().mapToLong(SizeChange::vmDelta).sum();
+        Label total = barLabel("Total", NAME_WIDTH, "diff-bar-name");
+        HBox row = barRow(total, fileSum, fileMax, memSum, memMax, barLabel("", 90, "diff-bar-perms"));
+        row.getStyleClass().add("diff-total");
+        row.setId("section-total");
+        if (d != null) {
+            Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "file   %,d \u2192 %,d bytes  (%s)%n"
+                    + "memory %,d \u2192 %,d bytes  (%s), the sum of the sections' memory sizes",
+                    d.totals().oldFile(), d.totals().newFile(), signed(fileTotal), d.totals().oldVm(),
+                    d.totals().newVm(), signed(memTotal))));
+        }
+        bars.getChildren().add(row);
+    }
+
+    static final double NAME_WIDTH = 250;
+    static final double DELTA_WIDTH = 110;
+
+    private HBox barHead() {
+        HBox head = new HBox(4, barLabel("section", NAME_WIDTH, "diff-bar-head"),
+                barLabel("\u25C0 shrank     file bytes     grew \u25B6", 2 * HALF_BAR + 1, "diff-bar-head"),
+                barLabel("", DELTA_WIDTH, "diff-bar-head"),
+                barLabel("\u25C0 shrank   memory (VM) bytes   grew \u25B6", 2 * HALF_BAR + 1, "diff-bar-head"),
+                barLabel("", DELTA_WIDTH, "diff-bar-head"), barLabel("permissions", 90, "diff-bar-head"));
+        for (int i : new int[] {1, 3}) ((Label) head.getChildren().get(i)).setAlignment(Pos.CENTER);
+        head.setAlignment(Pos.CENTER_LEFT);
+        return head;
+    }
+
+    private static HBox barRow(Label name, long file, long fileMax, long mem, long memMax, Label perms) {
+        Label fileText = barLabel(file == 0 ? "" : signed(file), DELTA_WIDTH, "diff-bar-value");
+        Label memText = barLabel(mem == 0 ? "" : signed(mem), DELTA_WIDTH, "diff-bar-value");
+        fileText.getStyleClass().add("diff-bar-file");
+        memText.getStyleClass().add("diff-bar-memory");
+        HBox row = new HBox(4, name, diverging(file, fileMax, false), fileText, diverging(mem, memMax, true), memText, perms);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("diff-bar-row");
+        return row;
+    }
+
+    /** One diverging bar: a half on each side of a one-pixel axis; the bar grows out from the axis. */
+    private static HBox diverging(long delta, long max, boolean memory) {
+        double w = max == 0 || delta == 0 ? 0 : Math.max(2, HALF_BAR * Math.abs(delta) / (double) max);
+        Region bar = new Region();
+        bar.getStyleClass().addAll("diff-bar", delta < 0 ? "diff-removed" : "diff-added", memory ? "diff-vm" : "diff-file");
+        bar.setMinSize(w, 14);
+        bar.setPrefSize(w, 14);
+        bar.setMaxSize(w, 14);
+        StackPane left = new StackPane();
+        StackPane right = new StackPane();
+        for (StackPane half : List.of(left, right)) {
+            half.setMinWidth(HALF_BAR);
+            half.setPrefWidth(HALF_BAR);
+            half.setMaxWidth(HALF_BAR);
+        }
+        left.setAlignment(Pos.CENTER_RIGHT);
+        right.setAlignment(Pos.CENTER_LEFT);
+        if (w > 0) (delta < 0 ? left : right).getChildren().add(bar);
+        Region axis = new Region();
+        axis.getStyleClass().add("diff-axis");
+        axis.setMinWidth(1);
+        axis.setPrefWidth(1);
+        HBox h = new HBox(0, left, axis, right);
+        h.setAlignment(Pos.CENTER);
+        return h;
+    }
+
+    private static Label barLabel(String text, double width, String cls) {
+        Label l = new Label(text);
+        l.getStyleClass().add(cls);
+        l.setMinWidth(width);
+        l.setPrefWidth(width);
+        l.setMaxWidth(width);
+        if (cls.equals("diff-bar-value")) l.setAlignment(Pos.CENTER_RIGHT);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        return l;
+    }
+
+    private static void installMenu(Node n, ContextMenu menu) {
+        n.setOnContextMenuRequested(e -> {
+            menu.show(n, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
     }
 
     /** Barcharts of both files' sections in file order, on one scale so equal bytes are equal widths. */

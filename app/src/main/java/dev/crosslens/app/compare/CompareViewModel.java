@@ -100,6 +100,8 @@ public final class CompareViewModel {
     /** null: every table. */
     private final ObjectProperty<SymbolTable> tableFacet = new SimpleObjectProperty<>();
     private final ObservableList<SizeChange> sectionBars = FXCollections.observableArrayList();
+    /** Sort the section bars by their memory (VM) change instead of their file change. */
+    private final BooleanProperty sortByMemory = new SimpleBooleanProperty();
 
     /**
      * @param executor       runs parsing and diffing (never the FX thread)
@@ -113,6 +115,9 @@ public final class CompareViewModel {
         showRemoved.addListener((o, a, b) -> refilter());
         showChanged.addListener((o, a, b) -> refilter());
         tableFacet.addListener((o, a, b) -> refilter());
+        sortByMemory.addListener((o, a, b) -> {
+            if (diff.get() != null) sortBars(diff.get());
+        });
     }
 
     /** Compares two whole files (a fat file is compared by its slice that matches the other side, as the CLI does). */
@@ -212,11 +217,22 @@ public final class CompareViewModel {
     public void show(BuildDiff d) {
         diff.set(d);
         symbols.setAll(d.symbols());
-        sectionBars.setAll(d.sections().stream().filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0)
-                .sorted(Comparator.comparingLong((SizeChange s) -> Math.abs(s.fileDelta())).reversed()
-                        .thenComparing(SizeChange::name)).toList());
+        sortBars(d);
         status.set(d.isEmpty() ? "No semantic difference" + (d.noise().isEmpty() ? "" : " (only noise)")
                 : "Differences, causes first:");
+    }
+
+    /**
+     * One bar row per section whose file size, memory size or permissions changed: largest file change first
+     * (memory change as the tie-break), or largest memory change first.
+     */
+    private void sortBars(BuildDiff d) {
+        Comparator<SizeChange> file = Comparator.comparingLong((SizeChange s) -> Math.abs(s.fileDelta())).reversed();
+        Comparator<SizeChange> memory = Comparator.comparingLong((SizeChange s) -> Math.abs(s.vmDelta())).reversed();
+        Comparator<SizeChange> order = sortByMemory.get() ? memory.thenComparing(file) : file.thenComparing(memory);
+        sectionBars.setAll(d.sections().stream()
+                .filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0 || s.permissionsChanged())
+                .sorted(order.thenComparing(SizeChange::name)).toList());
     }
 
     private void refilter() {
@@ -363,8 +379,12 @@ public final class CompareViewModel {
         return tableFacet;
     }
 
-    /** Sections whose size changed, largest |file delta| first: one bar each. */
+    /** Sections whose size (file or memory) or permissions changed, sorted for the bar chart: one row each. */
     public ObservableList<SizeChange> sectionBars() {
         return sectionBars;
+    }
+
+    public BooleanProperty sortByMemoryProperty() {
+        return sortByMemory;
     }
 }

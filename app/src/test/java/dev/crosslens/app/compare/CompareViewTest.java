@@ -135,7 +135,8 @@ class CompareViewTest {
     void oneBarPerChangedSectionLargestFirstAndABarClickSelectsBothSections(FxRobot robot) throws Exception {
         BuildDiff d = load(robot);
         robot.interact(() -> view.tabs().getSelectionModel().select(1));
-        long changed = d.sections().stream().filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0).count();
+        long changed = d.sections().stream().filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0
+                || s.permissionsChanged()).count();
         List<Node> rows = view.barRows();
         assertThat(rows).hasSize((int) changed);
         SizeChange first = (SizeChange) rows.get(0).getUserData();
@@ -223,5 +224,45 @@ class CompareViewTest {
             }
         }
         robot.interact(() -> view.getScene().getWindow().setWidth(1280));
+    }
+
+    @Test
+    void memoryOnlyChangesGetABarAndTheTotalRowAddsUp(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        robot.interact(() -> view.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        // .noptrbss holds no file bytes: its +33.6 MB is memory only
+        SizeChange bss = d.sections().stream().filter(s -> s.name().equals(".noptrbss")).findFirst().orElseThrow();
+        assertThat(bss.fileDelta()).isZero();
+        assertThat(bss.vmDelta()).isGreaterThan(30_000_000);
+        Node row = view.barRows().stream().filter(n -> n.getUserData() == bss).findFirst().orElseThrow();
+        List<Region> fileBars = new ArrayList<>();
+        List<Region> memoryBars = new ArrayList<>();
+        robot.interact(() -> {
+            row.lookupAll(".diff-file").forEach(n -> fileBars.add((Region) n));
+            row.lookupAll(".diff-vm").forEach(n -> memoryBars.add((Region) n));
+        });
+        assertThat(fileBars).isEmpty();
+        assertThat(memoryBars).singleElement().satisfies(b -> {
+            assertThat(b.getWidth()).isGreaterThan(CompareView.HALF_BAR / 2);
+            assertThat(b.getStyleClass()).contains("diff-added");
+        });
+
+        // the rows add up to the totals, and the total row says so
+        assertThat(vm.sectionBars().stream().mapToLong(SizeChange::fileDelta).sum()).isEqualTo(d.totals().fileDelta());
+        assertThat(vm.sectionBars().stream().mapToLong(SizeChange::vmDelta).sum()).isEqualTo(d.totals().vmDelta());
+        Node total = robot.lookup("#section-total").query();
+        assertThat(((Label) total.lookup(".diff-bar-file")).getText()).isEqualTo(CompareTexts.signed(d.totals().fileDelta()));
+        assertThat(((Label) total.lookup(".diff-bar-memory")).getText()).isEqualTo(CompareTexts.signed(d.totals().vmDelta()));
+
+        // sorted by memory change, the memory-only section comes first
+        robot.clickOn("#sort-by-memory");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.sectionBars()).extracting(s -> Math.abs(s.vmDelta()))
+                .isSortedAccordingTo((x, y) -> Long.compare(y, x));
+        assertThat(((SizeChange) view.barRows().get(0).getUserData()).name()).isEqualTo(".noptrbss");
+        robot.clickOn("#sort-by-file");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((SizeChange) view.barRows().get(0).getUserData()).name()).isEqualTo(".gopclntab");
     }
 }
