@@ -76,8 +76,7 @@ public final class CompareView extends BorderPane {
     private final TableView<SymbolChange> symbolTable = new TableView<>();
     private final Label symbolCount = new Label();
     private final VBox bars = new VBox(2);
-    private final HBox oldMap = new HBox();
-    private final HBox newMap = new HBox();
+    private final SectionMapsView maps;
     private final TreeView<String> libraries = new TreeView<>();
     private final VBox goPane = new VBox(6);
     private final GridPane hardening = new GridPane();
@@ -90,6 +89,7 @@ public final class CompareView extends BorderPane {
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
+        this.maps = new SectionMapsView(vm);
         getStyleClass().add("compare-view");
         getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
         setTop(top());
@@ -220,7 +220,7 @@ public final class CompareView extends BorderPane {
         tableFacet.getItems().add(null);
         tableFacet.getItems().addAll(vm.tables());
         tableFacet.getSelectionModel().selectFirst();
-        renderMaps(d);
+        renderMaps();
         renderLibraries(d);
         renderGo(d);
         renderHardening(d);
@@ -396,14 +396,6 @@ public final class CompareView extends BorderPane {
     private Node sectionsTab() {
         bars.setId("section-bars");
         bars.setPadding(new Insets(4, 8, 8, 8));
-        Label mapsTitle = new Label("Section maps (file bytes, in file order)");
-        mapsTitle.getStyleClass().add("compare-subtitle");
-        for (HBox map : List.of(oldMap, newMap)) {
-            map.getStyleClass().add("section-map");
-            map.setMaxWidth(Region.USE_PREF_SIZE);
-        }
-        VBox maps = new VBox(4, mapsTitle, new Label("old"), oldMap, new Label("new"), newMap);
-        maps.setPadding(new Insets(8));
         Label barsTitle = new Label("Size change per section: file bytes and memory (VM) bytes, each on its own scale");
         barsTitle.getStyleClass().add("compare-subtitle");
         ToggleGroup sort = new ToggleGroup();
@@ -557,39 +549,8 @@ public final class CompareView extends BorderPane {
         });
     }
 
-    /** Barcharts of both files' sections in file order, on one scale so equal bytes are equal widths. */
-    private void renderMaps(BuildDiff d) {
-        CompareSide a = vm.oldSideProperty().get();
-        CompareSide b = vm.newSideProperty().get();
-        oldMap.getChildren().clear();
-        newMap.getChildren().clear();
-        if (a == null || b == null) return;
-        long scale = Math.max(d.totals().oldFile(), d.totals().newFile());
-        fillMap(oldMap, a.image().core(), scale, d);
-        fillMap(newMap, b.image().core(), scale, d);
-    }
-
-    private void fillMap(HBox map, ImageCore c, long scale, BuildDiff d) {
-        double width = 2 * HALF_BAR + 240;
-        List<dev.crosslens.model.Section> secs = c.sections().stream().filter(s -> s.fileSize() > 0)
-                .sorted(java.util.Comparator.comparingLong(s -> s.extent().offset())).toList();
-        for (dev.crosslens.model.Section s : secs) {
-            double w = Math.max(1, width * s.fileSize() / (double) scale);
-            StackPane block = new StackPane();
-            block.setMinSize(w, 22);
-            block.setPrefSize(w, 22);
-            block.setMaxSize(w, 22);
-            if (w > 8 * s.qualifiedName().length()) {
-                Label text = new Label(s.qualifiedName());
-                text.getStyleClass().add("section-block-label");
-                block.getChildren().add(text);
-            }
-            block.getStyleClass().add("section-block");
-            SizeChange ch = d.sections().stream().filter(x -> x.name().equals(s.qualifiedName())).findFirst().orElse(null);
-            if (ch != null) block.getStyleClass().add(kindClass(ch.kind()));
-            Tooltip.install(block, new Tooltip(s.qualifiedName() + String.format(Locale.ROOT, "  %,d bytes", s.fileSize())));
-            map.getChildren().add(block);
-        }
+    private void renderMaps() {
+        maps.show(vm.oldSideProperty().get(), vm.newSideProperty().get(), vm.sectionLinks());
     }
 
     // ---- libraries, Go, hardening, noise -----------------------------------------------------------------
@@ -784,6 +745,10 @@ public final class CompareView extends BorderPane {
 
     TableView<SymbolChange> symbolTable() {
         return symbolTable;
+    }
+
+    SectionMapsView sectionMaps() {
+        return maps;
     }
 
     /** One row per section whose size changed. */

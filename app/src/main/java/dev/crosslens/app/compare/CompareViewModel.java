@@ -100,6 +100,7 @@ public final class CompareViewModel {
     /** null: every table. */
     private final ObjectProperty<SymbolTable> tableFacet = new SimpleObjectProperty<>();
     private final ObservableList<SizeChange> sectionBars = FXCollections.observableArrayList();
+    private List<SectionLink> sectionLinks = List.of();
     /** Sort the section bars by their memory (VM) change instead of their file change. */
     private final BooleanProperty sortByMemory = new SimpleBooleanProperty();
 
@@ -189,6 +190,7 @@ public final class CompareViewModel {
             running.set(false);
             Result r = task.getValue();
             if (r == null) return;
+            sectionLinks = SectionLink.match(r.old().image().core().sections(), r.neu().image().core().sections());
             oldSideProperty.set(r.old());
             newSideProperty.set(r.neu());
             oldFile.set(r.old().file());
@@ -382,6 +384,11 @@ public final class CompareViewModel {
     /** Sections whose size (file or memory) or permissions changed, sorted for the bar chart: one row each. */
     public ObservableList<SizeChange> sectionBars() {
         return sectionBars;
+    }
+
+    /** Every section of the two compared images, matched by name: the ribbons between the two section maps. */
+    public List<SectionLink> sectionLinks() {
+        return sectionLinks;
     }
 
     public BooleanProperty sortByMemoryProperty() {

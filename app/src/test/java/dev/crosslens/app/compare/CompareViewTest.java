@@ -1,5 +1,6 @@
 package dev.crosslens.app.compare;
 
+import dev.crosslens.app.sections.SectionMapLayout;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.Extent;
 import dev.crosslens.model.SymbolTable;
@@ -168,6 +169,15 @@ class CompareViewTest {
             ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", png.toFile());
             assertThat(Files.size(png)).isGreaterThan(10_000);
         }
+        // the two section maps whole (the tab scrolls), as files and as loaded
+        for (boolean memory : new boolean[] {false, true}) {
+            robot.interact(() -> view.sectionMaps().memorySpaceToggle().setSelected(memory));
+            WaitForAsyncUtils.waitForFxEvents();
+            WritableImage[] img = new WritableImage[1];
+            robot.interact(() -> img[0] = view.sectionMaps().snapshot(null, null));
+            Path png = dir.resolve("compare-esbuild-linux-x64-section-maps-" + (memory ? "memory" : "file") + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", png.toFile());
+        }
     }
 
     @Test
@@ -264,5 +274,49 @@ class CompareViewTest {
         robot.clickOn("#sort-by-file");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(((SizeChange) view.barRows().get(0).getUserData()).name()).isEqualTo(".gopclntab");
+    }
+
+    @Test
+    void theTwoSectionMapsStandSideBySideColouredByPermissionsWithMatchingSectionsJoined(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        robot.interact(() -> view.tabs().getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        SectionMapsView maps = view.sectionMaps();
+        var oldCore = vm.oldSideProperty().get().image().core();
+        var newCore = vm.newSideProperty().get().image().core();
+        SectionMapLayout.Space file = SectionMapLayout.Space.FILE;
+        assertThat(maps.oldBlocks()).hasSize((int) oldCore.sections().stream().filter(s -> SectionMapLayout.shown(s, file)).count());
+        assertThat(maps.newBlocks()).hasSize((int) newCore.sections().stream().filter(s -> SectionMapLayout.shown(s, file)).count());
+        assertThat(maps.oldBlocks()).allMatch(b -> b.getStyleClass().stream().anyMatch(c -> c.startsWith("perm-")));
+        assertThat(maps.oldBlocks().get(0).getLayoutX()).isLessThan(maps.newBlocks().get(0).getLayoutX());
+
+        List<SectionLink> both = vm.sectionLinks().stream().filter(l -> l.oldSection() != null && l.newSection() != null
+                && SectionMapLayout.shown(l.oldSection(), file) && SectionMapLayout.shown(l.newSection(), file)).toList();
+        assertThat(maps.links()).hasSize(both.size());
+        javafx.scene.shape.Path text = maps.links().stream()
+                .filter(p -> ((SectionLink) p.getUserData()).name().equals(".text")).findFirst().orElseThrow();
+        assertThat(text.getStyleClass()).contains("diff-changed"); // +1 MB
+        Region module = maps.newBlocks().stream().filter(b -> ((SectionLink) b.getUserData()).name().equals(".go.module"))
+                .findFirst().orElseThrow();
+        assertThat(module.getStyleClass()).contains("diff-added");
+        Region buildinfo = maps.oldBlocks().stream()
+                .filter(b -> ((SectionLink) b.getUserData()).name().equals(".go.buildinfo")).findFirst().orElseThrow();
+        assertThat(buildinfo.getStyleClass()).contains("diff-removed");
+
+        // a click on a ribbon selects the section's bytes on both sides
+        selected.clear();
+        robot.interact(() -> text.getOnMouseClicked().handle(null));
+        SizeChange t = d.sections().stream().filter(s -> s.name().equals(".text")).findFirst().orElseThrow();
+        assertThat(selected).singleElement().satisfies(e -> {
+            assertThat(e[0]).isEqualTo(t.oldExtent());
+            assertThat(e[1]).isEqualTo(t.newExtent());
+        });
+
+        // as loaded: .noptrbss (no file bytes) is there too, joined by a changed ribbon
+        robot.interact(() -> maps.memorySpaceToggle().setSelected(true));
+        assertThat(maps.links()).anySatisfy(p -> {
+            assertThat(((SectionLink) p.getUserData()).name()).isEqualTo(".noptrbss");
+            assertThat(p.getStyleClass()).contains("diff-changed");
+        });
     }
 }
