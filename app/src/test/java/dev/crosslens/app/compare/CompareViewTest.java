@@ -319,4 +319,30 @@ class CompareViewTest {
             assertThat(p.getStyleClass()).contains("diff-changed");
         });
     }
+
+    @Test
+    void theSymbolGraphOpensReadableWithoutZooming(FxRobot robot) throws Exception {
+        load(robot);
+        robot.interact(() -> view.tabs().getSelectionModel().select(view.tabs().getTabs().size() - 1));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.symbolGraph() != null
+                && view.symbolGraph().viewModel().layoutProperty().get() != null
+                && view.symbolGraph().graphView().drawnNodeCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        var graph = view.symbolGraph().graphView();
+        assertThat(graph.zoomLevel()).as("labels drawn at a readable scale").isGreaterThanOrEqualTo(0.85);
+        // a few hundred packages changed: the largest groups and one node for the rest
+        assertThat(graph.drawnNodeCount()).isLessThanOrEqualTo(1 + 12 + 1);
+        var root = graph.nodeView("root");
+        robot.interact(() -> {
+            var b = root.localToScene(root.getBoundsInLocal());
+            var v = graph.localToScene(graph.getBoundsInLocal());
+            assertThat(v.contains(b.getCenterX(), b.getCenterY())).as("the root is in view").isTrue();
+        });
+        // unfolding "smaller groups" shows every group
+        var more = view.symbolGraph().viewModel().layoutProperty().get().boxes().stream()
+                .filter(b -> b.node().id().equals("more:")).findFirst().orElseThrow().node();
+        int before = graph.drawnNodeCount();
+        robot.interact(() -> view.symbolGraph().viewModel().toggle(more));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> graph.drawnNodeCount() > before + 50);
+    }
 }
