@@ -83,6 +83,7 @@ public final class CompareView extends BorderPane {
     private final ListView<FindingChange> findings = new ListView<>();
     private final TableView<FieldChange> noise = new TableView<>();
     private final ComboBox<SymbolTable> tableFacet = new ComboBox<>();
+    private final List<ToggleButton> linkageButtons = new ArrayList<>();
     private final TabPane tabs = new TabPane();
     private final Tab graphTab = new Tab("Symbol graph");
     private SymbolDiffGraphView graph;
@@ -220,6 +221,18 @@ public final class CompareView extends BorderPane {
         tableFacet.getItems().add(null);
         tableFacet.getItems().addAll(vm.tables());
         tableFacet.getSelectionModel().selectFirst();
+        for (ToggleButton b : linkageButtons) {
+            CompareViewModel.Linkage l = (CompareViewModel.Linkage) b.getUserData();
+            b.setText(l == CompareViewModel.Linkage.ALL ? l.label() : l.label() + " " + fmt(vm.count(l)));
+            b.setTooltip(new Tooltip(switch (l) {
+                case ALL -> "Every symbol change";
+                case EXPORTS -> "Symbols this binary offers others: defined dynamic symbols (.dynsym), PE exports, "
+                        + "the Mach-O export trie";
+                case IMPORTS -> "Symbols this binary takes from libraries: undefined dynamic symbols, PE imports, "
+                        + "undefined Mach-O symbols";
+                case INTERNAL -> "Neither: static symbol tables (.symtab, COFF), Go pclntab functions";
+            }));
+        }
         renderMaps();
         renderLibraries(d);
         renderGo(d);
@@ -317,7 +330,26 @@ public final class CompareView extends BorderPane {
         symbolCount.setId("symbol-count");
         vm.visibleSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
         vm.allSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
-        HBox bar = new HBox(6, filter, added, removed, changed, tableFacet, symbolCount);
+        ToggleGroup linkage = new ToggleGroup();
+        HBox linkageBox = new HBox(0);
+        linkageBox.getStyleClass().add("linkage-facet");
+        for (CompareViewModel.Linkage l : CompareViewModel.Linkage.values()) {
+            ToggleButton b = new ToggleButton(l.label());
+            b.setId("linkage-" + l.name().toLowerCase(Locale.ROOT));
+            b.getStyleClass().addAll("diff-facet", "diff-linkage");
+            b.setToggleGroup(linkage);
+            b.setUserData(l);
+            b.setSelected(l == vm.linkageFacetProperty().get());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            linkageButtons.add(b);
+            linkageBox.getChildren().add(b);
+        }
+        linkage.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) a.setSelected(true); // one facet is always on
+            else vm.linkageFacetProperty().set((CompareViewModel.Linkage) t.getUserData());
+        });
+        vm.linkageFacetProperty().addListener((o, a, l) -> linkageButtons.forEach(b -> b.setSelected(b.getUserData() == l)));
+        HBox bar = new HBox(6, filter, added, removed, changed, linkageBox, tableFacet, symbolCount);
         for (javafx.scene.control.Control c : List.of(added, removed, changed, tableFacet, symbolCount)) {
             c.setMinWidth(Region.USE_PREF_SIZE); // the filter field gives way, the facets keep their words
         }

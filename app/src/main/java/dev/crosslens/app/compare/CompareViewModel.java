@@ -76,6 +76,52 @@ public final class CompareViewModel {
         }
     }
 
+    /**
+     * The exports/imports facet: what a symbol is to other binaries. Exports are defined dynamic symbols (ELF
+     * .dynsym), PE exports, the Mach-O export trie (and defined external nlist symbols); imports are undefined
+     * dynamic symbols, PE imports and undefined Mach-O symbols; internal is everything else (symtab, Go pclntab).
+     */
+    public enum Linkage {
+        ALL("All"), EXPORTS("Exports"), IMPORTS("Imports"), INTERNAL("Internal");
+
+        private final String label;
+
+        Linkage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether a symbol change belongs to this facet (a symbol that changed from import to export: both). */
+        public boolean test(SymbolChange s) {
+            return switch (this) {
+                case ALL -> true;
+                case EXPORTS -> exported(s);
+                case IMPORTS -> imported(s);
+                case INTERNAL -> !exported(s) && !imported(s);
+            };
+        }
+
+        private static boolean exported(SymbolChange s) {
+            return s.isExport() || (flipped(s) && newSide(s).isExport());
+        }
+
+        private static boolean imported(SymbolChange s) {
+            return s.isImport() || (flipped(s) && newSide(s).isImport());
+        }
+
+        /** Defined on one side, undefined on the other: the model's test looks at the old side only. */
+        private static boolean flipped(SymbolChange s) {
+            return s.oldSymbol() != null && s.newSymbol() != null && s.oldSymbol().defined() != s.newSymbol().defined();
+        }
+
+        private static SymbolChange newSide(SymbolChange s) {
+            return new SymbolChange(s.kind(), s.table(), s.name(), s.newSymbol(), null, List.of());
+        }
+    }
+
     private final Executor executor;
     private final HexLink hexLink;
     private final AtomicLong run = new AtomicLong();
@@ -97,6 +143,7 @@ public final class CompareViewModel {
     private final BooleanProperty showAdded = new SimpleBooleanProperty(true);
     private final BooleanProperty showRemoved = new SimpleBooleanProperty(true);
     private final BooleanProperty showChanged = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Linkage> linkageFacet = new SimpleObjectProperty<>(Linkage.ALL);
     /** null: every table. */
     private final ObjectProperty<SymbolTable> tableFacet = new SimpleObjectProperty<>();
     private final ObservableList<SizeChange> sectionBars = FXCollections.observableArrayList();
@@ -116,6 +163,7 @@ public final class CompareViewModel {
         showRemoved.addListener((o, a, b) -> refilter());
         showChanged.addListener((o, a, b) -> refilter());
         tableFacet.addListener((o, a, b) -> refilter());
+        linkageFacet.addListener((o, a, b) -> refilter());
         sortByMemory.addListener((o, a, b) -> {
             if (diff.get() != null) sortBars(diff.get());
         });
@@ -240,7 +288,8 @@ public final class CompareViewModel {
     private void refilter() {
         String q = symbolFilter.get() == null ? "" : symbolFilter.get().strip().toLowerCase(Locale.ROOT);
         SymbolTable t = tableFacet.get();
-        visibleSymbols.setPredicate(s -> kindShown(s.kind()) && (t == null || s.table() == t)
+        Linkage l = linkageFacet.get() == null ? Linkage.ALL : linkageFacet.get();
+        visibleSymbols.setPredicate(s -> kindShown(s.kind()) && (t == null || s.table() == t) && l.test(s)
                 && (q.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(q)
                     || s.displayName().toLowerCase(Locale.ROOT).contains(q)));
     }
@@ -375,6 +424,16 @@ public final class CompareViewModel {
 
     public BooleanProperty showChangedProperty() {
         return showChanged;
+    }
+
+    /** Exports, imports, internal symbols or all of them. */
+    public ObjectProperty<Linkage> linkageFacetProperty() {
+        return linkageFacet;
+    }
+
+    /** How many symbol changes of the diff on screen fall in a facet (for its button). */
+    public long count(Linkage l) {
+        return symbols.stream().filter(l::test).count();
     }
 
     public ObjectProperty<SymbolTable> tableFacetProperty() {
