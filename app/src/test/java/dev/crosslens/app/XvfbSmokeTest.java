@@ -199,7 +199,23 @@ class XvfbSmokeTest {
                     waitUntil(60, () -> fx(() -> panel.view().symbolGraph() != null
                             && panel.view().symbolGraph().viewModel().layoutProperty().get() != null));
                 }
+                if (id.equals("tab-symbols")) {
+                    fxRun(() -> ((javafx.scene.control.TableView<?>) panel.lookup("#symbol-table")).getSelectionModel().select(2));
+                }
                 screenshot("20-compare-" + name + "-" + id.substring(4) + (dark ? "-dark" : ""));
+                if (id.equals("tab-sections")) {
+                    // the two section maps below the bars
+                    fxRun(() -> {
+                        javafx.scene.Node maps = panel.lookup("#section-maps");
+                        javafx.scene.Node n = maps;
+                        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+                        var scroll = (javafx.scene.control.ScrollPane) n;
+                        double content = scroll.getContent().getBoundsInLocal().getHeight();
+                        double view = scroll.getViewportBounds().getHeight();
+                        scroll.setVvalue(Math.min(1, maps.getBoundsInParent().getMinY() / Math.max(1, content - view)));
+                    });
+                    screenshot("20-compare-" + name + "-section-maps" + (dark ? "-dark" : ""));
+                }
             }
         }
         fxRun(() -> window.darkThemeItem().setSelected(false));

@@ -265,9 +265,10 @@ public final class CompareViewModel {
 
     /** Shows a diff computed elsewhere (FX thread). */
     public void show(BuildDiff d) {
-        diff.set(d);
+        // the rows first: views that draw on the diff's change read the symbol tables and facet counts from them
         symbols.setAll(d.symbols());
         sortBars(d);
+        diff.set(d);
         status.set(d.isEmpty() ? "No semantic difference" + (d.noise().isEmpty() ? "" : " (only noise)")
                 : "Differences, causes first:");
     }

@@ -14,7 +14,9 @@ import dev.crosslens.parsers.testing.Corpus;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -344,5 +346,17 @@ class CompareViewTest {
         int before = graph.drawnNodeCount();
         robot.interact(() -> view.symbolGraph().viewModel().toggle(more));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> graph.drawnNodeCount() > before + 50);
+    }
+
+    @Test
+    void theFacetsOfferTheTablesAndCountsOfTheDiffOnScreen(FxRobot robot) throws Exception {
+        BuildDiff d = load(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<SymbolTable> tables = robot.lookup("#table-facet").queryAs(ComboBox.class);
+        assertThat(tables.getItems()).containsAll(d.symbols().stream().map(SymbolChange::table).distinct().toList());
+        long internal = d.symbols().stream().filter(CompareViewModel.Linkage.INTERNAL::test).count();
+        assertThat(internal).isPositive();
+        assertThat(robot.lookup("#linkage-internal").queryAs(ToggleButton.class).getText())
+                .isEqualTo("Internal " + CompareTexts.number(internal));
     }
 }
