@@ -55,4 +55,14 @@ final class GraphFolding {
         }
         return new Graph(g.title(), nodes, edges);
     }
+
+    /** The graph with node {@code id} labelled {@code label} (its old label moves into its detail). */
+    static Graph relabel(Graph g, String id, String label) {
+        List<GraphNode> nodes = new ArrayList<>(g.nodes().size());
+        for (GraphNode n : g.nodes()) {
+            nodes.add(!n.id().equals(id) ? n : new GraphNode(n.id(), label, n.kind(), n.status(), n.group(),
+                    n.label() + (n.detail().isEmpty() ? "" : "\n" + n.detail()), n.weight(), n.ref(), n.extent()));
+        }
+        return new Graph(g.title(), nodes, g.edges());
+    }
 }

@@ -44,11 +44,19 @@ public final class SymbolDiffGraphView extends BorderPane {
         Task<Graph> build = new Task<>() {
             @Override
             protected Graph call() {
-                return GraphFolding.foldSmallGroups(new SymbolDiffGraphBuilder().build(diff), "root", SHOWN_GROUPS);
+                Graph g = GraphFolding.foldSmallGroups(new SymbolDiffGraphBuilder().build(diff), "root", SHOWN_GROUPS);
+                return GraphFolding.relabel(g, "root", fileName(diff.oldName()) + " \u2192 " + fileName(diff.newName()));
             }
         };
         build.setOnSucceeded(e -> vm.graphProperty().set(build.getValue()));
         executor.execute(build);
+    }
+
+    /** {@code /path/to/universal [x86_64]} reads {@code universal [x86_64]}: the root's label fits its box. */
+    static String fileName(String name) {
+        int end = name.indexOf(" [") < 0 ? name.length() - 1 : name.indexOf(" [");
+        int slash = Math.max(name.lastIndexOf('/', end), name.lastIndexOf('\\', end));
+        return slash < 0 ? name : name.substring(slash + 1);
     }
 
     public GraphViewModel viewModel() {

@@ -51,4 +51,15 @@ class GraphFoldingTest {
         Graph g = wide();
         assertThat(GraphFolding.foldSmallGroups(g, "root", 29)).isSameAs(g);
     }
+
+    @Test
+    void theRootOfASymbolDiffIsNamedByItsFiles() {
+        assertThat(SymbolDiffGraphView.fileName("/root/.cache/bdw-corpus/esbuild-0.17.19-linux-x64"))
+                .isEqualTo("esbuild-0.17.19-linux-x64");
+        assertThat(SymbolDiffGraphView.fileName("/x/fat/universal [x86_64]")).isEqualTo("universal [x86_64]");
+        assertThat(SymbolDiffGraphView.fileName("C:\\b\\app.exe")).isEqualTo("app.exe");
+        Graph g = GraphFolding.relabel(wide(), "root", "old \u2192 new");
+        assertThat(g.node("root").label()).isEqualTo("old \u2192 new");
+        assertThat(g.node("root").detail()).startsWith("a -> b");
+    }
 }
