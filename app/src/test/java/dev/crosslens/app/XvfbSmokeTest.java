@@ -199,6 +199,13 @@ class XvfbSmokeTest {
                     waitUntil(60, () -> fx(() -> panel.view().symbolGraph() != null
                             && panel.view().symbolGraph().viewModel().layoutProperty().get() != null));
                 }
+                if (id.equals("tab-sections")) {
+                    fxRun(() -> {
+                        javafx.scene.Node n = panel.lookup("#section-maps");
+                        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+                        ((javafx.scene.control.ScrollPane) n).setVvalue(0); // the bars first
+                    });
+                }
                 if (id.equals("tab-symbols")) {
                     fxRun(() -> ((javafx.scene.control.TableView<?>) panel.lookup("#symbol-table")).getSelectionModel().select(2));
                 }

@@ -368,6 +368,7 @@ public final class CompareView extends BorderPane {
         symbolTable.getColumns().add(col("New size", 80, s -> s.newSymbol() == null ? "" : fmt(s.newSymbol().size())));
         symbolTable.getColumns().add(col("\u0394", 70, s -> s.sizeDelta() == 0 ? "" : signed(s.sizeDelta())));
         symbolTable.getColumns().add(col("What changed", 160, s -> String.join(", ", s.changedFields())));
+        symbolTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN); // no empty strip
         symbolTable.setRowFactory(t -> {
             TableRow<SymbolChange> row = new TableRow<>() {
                 @Override
@@ -648,19 +649,67 @@ public final class CompareView extends BorderPane {
         goPane.getChildren().add(modules);
     }
 
+    /**
+     * Every hardening property of both sides, old badge against new badge: the changed ones first and marked
+     * (a regression in red), the unchanged ones after them, dimmed. Hover a badge for its evidence.
+     */
     private void renderHardening(BuildDiff d) {
         hardening.getChildren().clear();
         hardening.setHgap(12);
         hardening.setVgap(6);
         hardening.setPadding(new Insets(8));
-        int r = 0;
-        for (HardeningChange h : d.hardening()) {
-            Label label = new Label(h.label());
-            Label verdict = new Label(h.regression() ? "regression" : "");
-            verdict.getStyleClass().add(h.regression() ? "diff-removed" : "diff-neutral");
-            hardening.addRow(r++, label, badge(h.oldState()), new Label("\u2192"), badge(h.newState()), verdict);
+        CompareSide os = vm.oldSideProperty().get();
+        CompareSide ns = vm.newSideProperty().get();
+        java.util.Map<String, HardeningChange> changed = new java.util.LinkedHashMap<>();
+        for (HardeningChange h : d.hardening()) changed.put(h.id(), h);
+        List<String[]> same = new ArrayList<>();
+        java.util.Map<String, dev.crosslens.model.HardeningCheck> olds = new java.util.LinkedHashMap<>();
+        java.util.Map<String, dev.crosslens.model.HardeningCheck> news = new java.util.LinkedHashMap<>();
+        if (os != null && ns != null) {
+            for (var h : os.image().core().hardening()) olds.put(h.id(), h);
+            for (var h : ns.image().core().hardening()) news.put(h.id(), h);
         }
-        if (r == 0) hardening.addRow(0, new Label("No hardening property changed"));
+        int r = 0;
+        hardening.addRow(r++, subtitle("property"), subtitle("old"), new Label(""), subtitle("new"), new Label(""));
+        for (HardeningChange h : changed.values()) {
+            Label verdict = new Label(h.regression() ? "regression" : gained(h) ? "gained" : "changed");
+            verdict.getStyleClass().add(h.regression() ? "diff-removed" : gained(h) ? "diff-added" : "diff-changed");
+            hardening.addRow(r++, new Label(h.label()), badge(h.oldState(), olds.get(h.id())), new Label("\u2192"),
+                    badge(h.newState(), news.get(h.id())), verdict);
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(olds.keySet());
+        ids.addAll(news.keySet());
+        for (String id : ids) {
+            if (changed.containsKey(id)) continue;
+            var o = olds.get(id);
+            var n = news.get(id);
+            Label label = new Label((n != null ? n : o).label());
+            Label verdict = new Label("same");
+            List<Node> row = List.of(label, badge(o == null ? HardeningState.UNKNOWN : o.state(), o), new Label("\u2192"),
+                    badge(n == null ? HardeningState.UNKNOWN : n.state(), n), verdict);
+            for (Node x : row) x.getStyleClass().add("hardening-same");
+            hardening.addRow(r++, row.toArray(new Node[0]));
+        }
+        if (changed.isEmpty() && ids.isEmpty()) hardening.addRow(r, new Label("No hardening property is known for these binaries"));
+        else if (changed.isEmpty()) hardening.addRow(r, new Label("No hardening property changed"));
+    }
+
+    private static boolean gained(HardeningChange h) {
+        return rank(h.newState()) > rank(h.oldState());
+    }
+
+    private static int rank(HardeningState s) {
+        return switch (s) {
+            case ENABLED -> 2;
+            case PARTIAL -> 1;
+            default -> 0;
+        };
+    }
+
+    private static Label badge(HardeningState s, dev.crosslens.model.HardeningCheck check) {
+        Label b = badge(s);
+        if (check != null && !check.detail().isEmpty()) b.setTooltip(new Tooltip(check.detail()));
+        return b;
     }
 
     private static Label badge(HardeningState s) {
@@ -672,8 +721,10 @@ public final class CompareView extends BorderPane {
     private Node noiseTab() {
         noise.setId("noise-table");
         noise.getColumns().add(fieldCol("Field", 200, FieldChange::field));
-        noise.getColumns().add(fieldCol("Old", 330, f -> v(f.oldValue())));
-        noise.getColumns().add(fieldCol("New", 330, f -> v(f.newValue())));
+        noise.getColumns().add(valueCol(fieldCol("Old", 330, f -> v(f.oldValue()))));
+        noise.getColumns().add(valueCol(fieldCol("New", 330, f -> v(f.newValue()))));
+        // build ids are long: the value columns share the width, and a cell shows its whole value on hover
+        noise.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         noise.setPlaceholder(new Label("No noise: build ids, timestamps and the entry point are the same"));
         Label note = new Label("Values every build changes without meaning; not counted as differences.");
         note.setPadding(new Insets(4));
@@ -713,6 +764,21 @@ public final class CompareView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
+        return c;
+    }
+
+    /** Values in monospace, cut in the middle when too long, whole in a tooltip. */
+    private static <T> TableColumn<T, String> valueCol(TableColumn<T, String> c) {
+        c.getStyleClass().add("mono");
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                setTooltip(empty || s == null ? null : new Tooltip(s));
+            }
+        });
         return c;
     }
 

@@ -37,7 +37,7 @@ import java.util.Map;
  * a click selects the section's bytes on both sides.
  */
 final class SectionMapsView extends VBox {
-    static final double BLOCK_WIDTH = 210;
+    static final double BLOCK_WIDTH = 250;
     static final double LINK_GAP = 150;
     static final double BAND_STEP = 10;
     static final double TOP = 24;
@@ -225,7 +225,7 @@ final class SectionMapsView extends VBox {
                 Label n = new Label(name);
                 n.getStyleClass().add("block-label");
                 n.setMouseTransparent(true);
-                n.setMaxWidth(BLOCK_WIDTH - 80);
+                n.setMaxWidth(BLOCK_WIDTH - 72);
                 n.relocate(x + 6, TOP + b.y() + (b.height() - 16) / 2);
                 Label size = new Label(human(b.size()));
                 size.getStyleClass().add("block-size");
