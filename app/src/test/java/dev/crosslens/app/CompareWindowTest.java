@@ -183,4 +183,22 @@ class CompareWindowTest {
                 .getSelectedItem().getId()));
         assertEquals(added.newSymbol().extent(), fx(() -> app.workbench().selectionProperty().get()));
     }
+
+    @Test
+    void filesComparedFromDiskAreOpenedInTheWorkbenchForTheirHexViews() {
+        Path a = Fixtures.file("diff-pairs", "base");
+        Path b = Fixtures.file("diff-pairs", "cgo");
+        ComparePanel panel = panel();
+        // as when two files are dropped on the OLD and NEW headers
+        fxRun(() -> {
+            panel.view().viewModel().drop(true, a);
+            panel.view().viewModel().drop(false, b);
+        });
+        waitForDiff(panel);
+        waitUntil(60, () -> fx(() -> app.workbench().items().size() == 2
+                && app.workbench().items().stream().allMatch(i -> i.state() == WorkbenchItem.State.LOADED)));
+        waitUntil(10, () -> fx(() -> panel.olderChoice().getValue() != null && panel.newerChoice().getValue() != null));
+        assertEquals(a.toAbsolutePath().normalize(), fx(() -> panel.olderChoice().getValue().path()));
+        assertEquals(b.toAbsolutePath().normalize(), fx(() -> panel.newerChoice().getValue().path()));
+    }
 }
