@@ -1,7 +1,6 @@
 package dev.crosslens.app.compare;
 
 import dev.crosslens.app.graph.SymbolDiffGraphView;
-import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.HardeningState;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.SymbolTable;
