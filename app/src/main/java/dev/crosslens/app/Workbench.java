@@ -10,7 +10,9 @@ import dev.crosslens.model.finding.Finding;
 import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.sandbox.Sandbox;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,13 +26,15 @@ import javafx.concurrent.Task;
 
 /**
  * The one object of the window: the open binaries, the active item, the selection (an {@link Extent} in the
- * active file) and the view registry. Built by the launcher and passed by constructor; every method is called on
+ * active file; each open file keeps its own, shown again when it becomes active) and the view registry. Built by the launcher and passed by constructor; every method is called on
  * the FX thread, and every parse runs on its executor.
  */
 public final class Workbench implements AutoCloseable {
     private final ObservableList<WorkbenchItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<WorkbenchItem> active = new SimpleObjectProperty<>();
     private final ObjectProperty<Extent> selection = new SimpleObjectProperty<>(Extent.NONE);
+    /** The last selection in each open file (keyed by its top-level item), restored when it becomes active. */
+    private final Map<WorkbenchItem, Extent> selections = new HashMap<>();
     private final ReadOnlyObjectWrapper<String> requestedView = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Reveal> revealRequest = new ReadOnlyObjectWrapper<>();
     private final ViewRegistry views = new ViewRegistry();
@@ -54,7 +58,13 @@ public final class Workbench implements AutoCloseable {
         });
         this.sandbox = new Sandbox();
         active.addListener((obs, old, now) -> {
-            if (old == null || now == null || old.root() != now.root()) selection.set(Extent.NONE);
+            if (old == null || now == null || old.root() != now.root()) {
+                selection.set(now == null ? Extent.NONE : selections.getOrDefault(now.root(), Extent.NONE));
+            }
+        });
+        selection.addListener((obs, old, x) -> {
+            WorkbenchItem a = active.get();
+            if (a != null) selections.put(a.root(), x);
         });
     }
 
@@ -77,6 +87,27 @@ public final class Workbench implements AutoCloseable {
 
     public void select(Extent extent) {
         selection.set(extent == null ? Extent.NONE : extent);
+    }
+
+    /**
+     * Selects bytes of one open file, whichever is active: at once when {@code item}'s file is the active one,
+     * else when it next becomes active (its hex view then shows them). The compare view selects a row's old bytes
+     * in the old file and its new bytes in the new file this way.
+     */
+    public void select(WorkbenchItem item, Extent extent) {
+        WorkbenchItem root = item.root();
+        if (!items.contains(root)) return;
+        Extent x = extent == null ? Extent.NONE : extent;
+        WorkbenchItem a = active.get();
+        if (a != null && a.root() == root) selection.set(x);
+        else selections.put(root, x);
+    }
+
+    /** The selection of {@code item}'s file: the live one when it is active, else the one it shows next. */
+    public Extent selection(WorkbenchItem item) {
+        WorkbenchItem a = active.get();
+        if (a != null && a.root() == item.root()) return selection.get();
+        return selections.getOrDefault(item.root(), Extent.NONE);
     }
 
     /** Asks the window to show the item view with this id (e.g. "hex" after a double-click). */
@@ -261,6 +292,7 @@ public final class Workbench implements AutoCloseable {
         root.nextGeneration(() -> { }); // drops a running parse's result
         root.dispose();
         root.cancelled();
+        selections.remove(root);
         items.remove(index);
         if (active.get() != null && active.get().root() == root) {
             active.set(items.isEmpty() ? null : items.get(Math.min(index, items.size() - 1)));

@@ -40,7 +40,12 @@ final class TestWindow implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        fxRun(() -> stage.hide());
+        fxRun(() -> {
+            stage.hide();
+            // the primary stage is TestFX's and outlives this test: a later test that hides it must not run the
+            // window's handler, which writes to the preferences removed below
+            stage.setOnHidden(null);
+        });
         FxTesting.removePrefs(prefs);
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

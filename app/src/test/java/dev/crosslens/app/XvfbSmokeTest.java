@@ -158,4 +158,74 @@ class XvfbSmokeTest {
                 && panel.view().symbolGraph().viewModel().layoutProperty().get() != null));
         screenshot("11-compare-symbol-graph");
     }
+
+    /** Every tab of the compare panel, light and dark, on a corpus pair, a Go fixture pair and a fat slice pair. */
+    @Test
+    void shootsEveryCompareTabLightAndDark() throws Exception {
+        Path oldEsbuild = Corpus.require("esbuild-0.17.19-linux-x64");
+        Path newEsbuild = Corpus.require("esbuild-0.28.2-linux-x64");
+        Path base = dev.crosslens.parsers.testing.Fixtures.file("diff-pairs", "base");
+        Path cgo = dev.crosslens.parsers.testing.Fixtures.file("diff-pairs", "cgo");
+        Path universal = dev.crosslens.parsers.testing.Fixtures.file("macho-fat", "universal");
+        Path arm = dev.crosslens.parsers.testing.Fixtures.file("macho-fat", "darwin-arm64");
+        fxRun(() -> window.openPaths(List.of(oldEsbuild, newEsbuild, base, cgo, universal, arm)));
+        waitUntil(120, () -> fx(() -> workbench.items().stream().filter(i -> i.state() == WorkbenchItem.State.LOADED)
+                .count() >= 6));
+        shootCompare("esbuild", fx(() -> window.compareBuilds(oldEsbuild, newEsbuild)));
+        shootCompare("cgo", fx(() -> window.compareBuilds(base, cgo)));
+        var panel = fx(() -> (dev.crosslens.app.compare.ComparePanel) window.panel("compare"));
+        fxRun(() -> {
+            WorkbenchItem slice = panel.olderChoice().getItems().stream()
+                    .filter(i -> i.parent() != null && i.label().startsWith("x86_64")).findFirst().orElseThrow();
+            WorkbenchItem thin = panel.newerChoice().getItems().stream()
+                    .filter(i -> i.parent() == null && i.path().endsWith("darwin-arm64")).findFirst().orElseThrow();
+            panel.olderChoice().setValue(slice);
+            panel.newerChoice().setValue(thin);
+            panel.compareSelected();
+        });
+        shootCompare("fat-slice", panel);
+    }
+
+    private void shootCompare(String name, dev.crosslens.app.compare.ComparePanel panel) throws Exception {
+        waitUntil(120, () -> fx(() -> !panel.view().viewModel().runningProperty().get()
+                && panel.view().viewModel().diffProperty().get() != null));
+        for (boolean dark : new boolean[] {false, true}) {
+            fxRun(() -> window.darkThemeItem().setSelected(dark));
+            for (int t = 0; t < fx(() -> panel.view().tabs().getTabs().size()); t++) {
+                int tab = t;
+                String id = fx(() -> panel.view().tabs().getTabs().get(tab).getId());
+                fxRun(() -> panel.view().tabs().getSelectionModel().select(tab));
+                if (id.equals("tab-symbol-graph")) {
+                    waitUntil(60, () -> fx(() -> panel.view().symbolGraph() != null
+                            && panel.view().symbolGraph().viewModel().layoutProperty().get() != null));
+                }
+                if (id.equals("tab-sections")) {
+                    fxRun(() -> {
+                        javafx.scene.Node n = panel.lookup("#section-maps");
+                        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+                        ((javafx.scene.control.ScrollPane) n).setVvalue(0); // the bars first
+                    });
+                }
+                if (id.equals("tab-symbols")) {
+                    fxRun(() -> ((javafx.scene.control.TableView<?>) panel.lookup("#symbol-table")).getSelectionModel().select(2));
+                }
+                screenshot("20-compare-" + name + "-" + id.substring(4) + (dark ? "-dark" : ""));
+                if (id.equals("tab-sections")) {
+                    // the two section maps below the bars
+                    fxRun(() -> {
+                        javafx.scene.Node maps = panel.lookup("#section-maps");
+                        javafx.scene.Node n = maps;
+                        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+                        var scroll = (javafx.scene.control.ScrollPane) n;
+                        double content = scroll.getContent().getBoundsInLocal().getHeight();
+                        double view = scroll.getViewportBounds().getHeight();
+                        scroll.setVvalue(Math.min(1, maps.getBoundsInParent().getMinY() / Math.max(1, content - view)));
+                    });
+                    screenshot("20-compare-" + name + "-section-maps" + (dark ? "-dark" : ""));
+                }
+            }
+        }
+        fxRun(() -> window.darkThemeItem().setSelected(false));
+        fxRun(() -> panel.view().tabs().getSelectionModel().select(0));
+    }
 }

@@ -2,7 +2,7 @@ package dev.crosslens.app.compare;
 
 import dev.crosslens.app.Workbench;
 import dev.crosslens.app.WorkbenchItem;
-import dev.crosslens.model.BinaryFile;
+import dev.crosslens.model.Extent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,17 @@ public final class ComparePanel extends BorderPane {
 
     public ComparePanel(Workbench workbench) {
         this.workbench = workbench;
-        this.view = new CompareView(new CompareViewModel(workbench.executor(), (before, after) -> workbench.select(after)));
+        this.view = new CompareView(new CompareViewModel(workbench.executor(), new CompareViewModel.HexLink() {
+            @Override
+            public void select(Extent old, Extent neu) {
+                selectBytes(old, neu);
+            }
+
+            @Override
+            public void show(boolean oldSide) {
+                showHex(oldSide);
+            }
+        }));
         getStyleClass().add("compare-panel");
         older.setId("compare-old");
         newer.setId("compare-new");
@@ -59,13 +69,97 @@ public final class ComparePanel extends BorderPane {
         setTop(bar);
         setCenter(view);
         workbench.items().addListener(onItems);
+        view.viewModel().oldSideProperty().addListener((o, a, side) -> keepOpen());
+        view.viewModel().newSideProperty().addListener((o, a, side) -> keepOpen());
         refresh();
+    }
+
+    /**
+     * Selects a row's old bytes in the OLD binary and its new bytes in the NEW binary, each in its own file (the
+     * workbench keeps a selection per file and shows it when that file is active), never in whichever binary
+     * happens to be active. A side without bytes keeps its selection.
+     */
+    void selectBytes(Extent old, Extent neu) {
+        WorkbenchItem o = itemOf(view.viewModel().oldSideProperty().get());
+        WorkbenchItem n = itemOf(view.viewModel().newSideProperty().get());
+        boolean oldKnown = o != null && old.isKnown();
+        boolean newKnown = n != null && neu.isKnown();
+        if (oldKnown && newKnown && o.root() == n.root()) {
+            // both sides in one file (two slices of one universal binary): one hex view, the side looked at wins
+            WorkbenchItem a = workbench.active();
+            if (a == o && a != n) newKnown = false;
+            else oldKnown = false;
+        }
+        if (oldKnown) workbench.select(o, old);
+        if (newKnown) workbench.select(n, neu);
+    }
+
+    /** Makes the old (or new) binary the active one and shows its hex view. */
+    void showHex(boolean oldSide) {
+        CompareViewModel vm = view.viewModel();
+        WorkbenchItem item = itemOf((oldSide ? vm.oldSideProperty() : vm.newSideProperty()).get());
+        if (item == null) return;
+        workbench.activeProperty().set(item);
+        workbench.showView("hex");
+    }
+
+    /**
+     * The workbench item that holds a compared side: the open file of the same path and content, and within it the
+     * slice or member compared; null when that file is not open (or was changed since).
+     */
+    WorkbenchItem itemOf(CompareSide side) {
+        if (side == null) return null;
+        Path p = Path.of(side.file().path()).toAbsolutePath().normalize();
+        for (WorkbenchItem it : workbench.items()) {
+            if (!it.path().equals(p) || it.state() != WorkbenchItem.State.LOADED || it.file() == null
+                    || !it.file().sha256().equals(side.file().sha256())) continue;
+            if (side.isWholeFile()) return it;
+            WorkbenchItem part = partOf(it, side);
+            return part != null ? part : it;
+        }
+        return null;
+    }
+
+    /** The item below {@code it} that is the compared slice or member (the same part at the same bytes). */
+    private static WorkbenchItem partOf(WorkbenchItem it, CompareSide side) {
+        for (WorkbenchItem c : it.children()) {
+            CompareSide s = sideOf(c);
+            if (s != null && (c.image() == side.image()
+                    || (java.util.Objects.equals(s.part(), side.part()) && s.extent().equals(side.extent())))) {
+                return c;
+            }
+            WorkbenchItem found = partOf(c, side);
+            if (found != null) return found;
+        }
+        return null;
+    }
+
+    /** Files compared from disk (dropped on the headers) are opened in the workbench too, for their hex views. */
+    private void keepOpen() {
+        CompareViewModel vm = view.viewModel();
+        CompareSide o = vm.oldSideProperty().get();
+        CompareSide n = vm.newSideProperty().get();
+        if (o == null || n == null) return;
+        Path po = Path.of(o.file().path()).toAbsolutePath().normalize();
+        Path pn = Path.of(n.file().path()).toAbsolutePath().normalize();
+        boolean missing = false;
+        for (Path p : List.of(po, pn)) {
+            if (workbench.items().stream().noneMatch(i -> i.path().equals(p))) {
+                missing = true;
+                workbench.open(p);
+            }
+        }
+        if (missing) {
+            wantOld = po; // the pickers name the two once they are loaded
+            wantNew = pn;
+            refresh();
+        }
     }
 
     /** Compares the two picked items. */
     public void compareSelected() {
-        BinaryFile a = fileOf(older.getValue());
-        BinaryFile b = fileOf(newer.getValue());
+        CompareSide a = sideOf(older.getValue());
+        CompareSide b = sideOf(newer.getValue());
         if (a != null && b != null) view.viewModel().compare(a, b);
     }
 
@@ -82,11 +176,17 @@ public final class ComparePanel extends BorderPane {
         return items.stream().filter(i -> i.parent() == null && i.path().equals(p)).findFirst().orElse(null);
     }
 
-    /** The item's own image: for a slice or member, the file record narrowed to that image. */
-    static BinaryFile fileOf(WorkbenchItem item) {
+    /**
+     * What comparing the item means: its whole file, or for a slice or member the image inside the file with the
+     * slice's or member's own bytes (its size, not the fat file's).
+     */
+    static CompareSide sideOf(WorkbenchItem item) {
         if (item == null || item.state() != WorkbenchItem.State.LOADED || item.file() == null) return null;
-        BinaryFile f = item.file();
-        return item.parent() == null ? f : new BinaryFile(f.path(), f.size(), f.sha256(), item.image());
+        CompareSide whole = CompareSide.whole(item.file());
+        if (item.parent() == null) return whole;
+        CompareSide part = CompareSide.find(whole, item.image());
+        // an image the file record does not hold (it cannot happen for a loaded item): the image, sized as unknown
+        return part != null ? part : new CompareSide(item.file(), item.image(), item.label(), Extent.NONE);
     }
 
     private void refresh() {

@@ -1,7 +1,6 @@
 package dev.crosslens.app.compare;
 
 import dev.crosslens.app.graph.SymbolDiffGraphView;
-import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.HardeningState;
 import dev.crosslens.model.ImageCore;
 import dev.crosslens.model.SymbolTable;
@@ -21,6 +20,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -35,12 +35,14 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -64,7 +66,7 @@ import java.util.function.Function;
  */
 public final class CompareView extends BorderPane {
     /** Width of one half of the diverging bar chart, in pixels. */
-    static final double HALF_BAR = 260;
+    static final double HALF_BAR = 150;
 
     private final CompareViewModel vm;
     private final VBox oldHeader = new VBox(2);
@@ -73,20 +75,21 @@ public final class CompareView extends BorderPane {
     private final TableView<SymbolChange> symbolTable = new TableView<>();
     private final Label symbolCount = new Label();
     private final VBox bars = new VBox(2);
-    private final HBox oldMap = new HBox();
-    private final HBox newMap = new HBox();
+    private final SectionMapsView maps;
     private final TreeView<String> libraries = new TreeView<>();
     private final VBox goPane = new VBox(6);
     private final GridPane hardening = new GridPane();
     private final ListView<FindingChange> findings = new ListView<>();
     private final TableView<FieldChange> noise = new TableView<>();
     private final ComboBox<SymbolTable> tableFacet = new ComboBox<>();
+    private final List<ToggleButton> linkageButtons = new ArrayList<>();
     private final TabPane tabs = new TabPane();
     private final Tab graphTab = new Tab("Symbol graph");
     private SymbolDiffGraphView graph;
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
+        this.maps = new SectionMapsView(vm);
         getStyleClass().add("compare-view");
         getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
         setTop(top());
@@ -98,11 +101,12 @@ public final class CompareView extends BorderPane {
         graphTab.setContent(new Label("The symbol graph appears once two builds are compared"));
         for (Tab t : tabs.getTabs()) t.setId("tab-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-'));
         vm.diffProperty().addListener((o, a, d) -> render(d));
-        vm.oldFileProperty().addListener((o, a, f) -> header(oldHeader, "OLD", f, null));
-        vm.newFileProperty().addListener((o, a, f) -> header(newHeader, "NEW", f, null));
+        vm.oldSideProperty().addListener((o, a, f) -> header(oldHeader, "OLD", f, null));
+        vm.newSideProperty().addListener((o, a, f) -> header(newHeader, "NEW", f, null));
         vm.pendingOldProperty().addListener((o, a, p) -> header(oldHeader, "OLD", null, p));
         vm.pendingNewProperty().addListener((o, a, p) -> header(newHeader, "NEW", null, p));
         vm.sectionBars().addListener((ListChangeListener<SizeChange>) c -> drawBars());
+        vm.diffProperty().addListener((o, a, d) -> drawBars()); // the total row follows the diff
         header(oldHeader, "OLD", null, null);
         header(newHeader, "NEW", null, null);
     }
@@ -163,7 +167,7 @@ public final class CompareView extends BorderPane {
         e.consume();
     }
 
-    private void header(VBox box, String side, BinaryFile f, Path pending) {
+    private void header(VBox box, String side, CompareSide f, Path pending) {
         box.getChildren().clear();
         Label title = new Label(side);
         title.getStyleClass().add("compare-side");
@@ -174,14 +178,29 @@ public final class CompareView extends BorderPane {
             return;
         }
         ImageCore c = f.image().core();
-        Label name = new Label(Path.of(f.path()).getFileName().toString());
+        // a slice or member is named as such, with the file it is in: the identity and size below are its own
+        Label name = new Label(f.isWholeFile() ? f.fileName() : f.part() + " of " + f.fileName());
         name.getStyleClass().add("compare-file");
-        name.setTooltip(new Tooltip(f.path() + "\nsha256 " + f.sha256()));
-        String go = c.go() != null && c.go().version() != null ? "  ·  " + c.go().version() : "";
-        box.getChildren().addAll(name, new Label(c.format().label() + "  ·  " + c.arch().label() + "  ·  "
-                        + c.bits() + "-bit  ·  " + c.kind().label() + "  ·  " + c.os().goos() + go),
-                new Label(String.format(Locale.ROOT, "%,d bytes  ·  %s  ·  sha256 %.12s", f.size(),
-                        c.linkage().dynamic() ? "dynamic" : "static", f.sha256())));
+        name.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-name");
+        name.setTooltip(new Tooltip(f.file().path() + (f.isWholeFile() ? "" : "\n" + f.part() + " at 0x"
+                + Long.toHexString(f.extent().offset()) + ", " + fmt(f.size()) + " bytes") + "\nsha256 of the file "
+                + f.file().sha256()));
+        String go = c.go() != null && c.go().version() != null ? "  \u00B7  " + c.go().version() : "";
+        Label identity = new Label(c.format().label() + "  \u00B7  " + c.arch().label() + "  \u00B7  "
+                + c.bits() + "-bit  \u00B7  " + c.kind().label() + "  \u00B7  " + c.os().goos() + go);
+        identity.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-identity");
+        String where = f.isWholeFile() ? ""
+                : String.format(Locale.ROOT, " at 0x%x of %s (%,d bytes)", f.extent().offset(), f.fileName(),
+                        f.file().size());
+        Label size = new Label(String.format(Locale.ROOT, "%,d bytes%s  \u00B7  %s  \u00B7  sha256 %s%.12s", f.size(),
+                where, c.linkage().dynamic() ? "dynamic" : "static", f.isWholeFile() ? "" : "of the file ",
+                f.file().sha256()));
+        size.setId("compare-" + side.toLowerCase(Locale.ROOT) + "-size");
+        for (Label l : List.of(name, identity, size)) {
+            l.setMinWidth(0);
+            l.setWrapText(true); // a narrow window wraps the header lines rather than cut them
+        }
+        box.getChildren().addAll(name, identity, size);
     }
 
     private void render(BuildDiff d) {
@@ -195,36 +214,75 @@ public final class CompareView extends BorderPane {
             tabs.getSelectionModel().select(0);
         });
         graphTab.setContent(graph);
-        for (Consequence c : d.consequences()) {
-            Label l = new Label("\u25B6 " + c.summary());
-            l.getStyleClass().add("diff-consequence");
-            l.setWrapText(true);
-            summary.getChildren().add(l);
-        }
-        List<String> deltas = new ArrayList<>();
-        for (FieldChange f : d.identity()) deltas.add(f.field() + " " + v(f.oldValue()) + " \u2192 " + v(f.newValue()));
-        deltas.add(String.format(Locale.ROOT, "file %,d \u2192 %,d bytes (%+,d)", d.totals().oldFile(),
-                d.totals().newFile(), d.totals().fileDelta()));
-        deltas.add(String.format(Locale.ROOT, "symbols +%,d \u2212%,d ~%,d", d.count(ChangeKind.ADDED),
-                d.count(ChangeKind.REMOVED), d.count(ChangeKind.CHANGED)));
-        if (!d.libraries().isEmpty()) deltas.add(d.libraries().size() + " libraries changed");
-        if (!d.hardening().isEmpty()) deltas.add(d.hardening().size() + " hardening changes");
-        if (!d.findings().isEmpty()) deltas.add(d.findings().size() + " findings new or gone");
-        Label l = new Label(String.join("   \u00B7   ", deltas));
-        l.getStyleClass().add("diff-deltas");
-        l.setWrapText(true);
-        summary.getChildren().add(l);
+        for (Consequence c : d.consequences()) summary.getChildren().add(consequence(c));
+        summary.getChildren().add(phrases(CompareTexts.deltaPhrases(d), "diff-delta", "diff-deltas"));
         tableFacet.getItems().setAll(new ArrayList<SymbolTable>());
         tableFacet.getItems().add(null);
         tableFacet.getItems().addAll(vm.tables());
         tableFacet.getSelectionModel().selectFirst();
-        renderMaps(d);
+        for (ToggleButton b : linkageButtons) {
+            CompareViewModel.Linkage l = (CompareViewModel.Linkage) b.getUserData();
+            b.setText(l == CompareViewModel.Linkage.ALL ? l.label() : l.label() + " " + fmt(vm.count(l)));
+            b.setTooltip(new Tooltip(switch (l) {
+                case ALL -> "Every symbol change";
+                case EXPORTS -> "Symbols this binary offers others: defined dynamic symbols (.dynsym), PE exports, "
+                        + "the Mach-O export trie";
+                case IMPORTS -> "Symbols this binary takes from libraries: undefined dynamic symbols, PE imports, "
+                        + "undefined Mach-O symbols";
+                case INTERNAL -> "Neither: static symbol tables (.symtab, COFF), Go pclntab functions";
+            }));
+        }
+        renderMaps();
         renderLibraries(d);
         renderGo(d);
         renderHardening(d);
         findings.getItems().setAll(d.findings());
         findings.setPlaceholder(new Label("No finding is new or gone"));
         noise.getItems().setAll(d.noise());
+    }
+
+    /**
+     * A consequence as whole phrases: its cause, then each effect; lines break between phrases, never inside one
+     * (only a phrase wider than the whole pane wraps within itself).
+     */
+    private static Node consequence(Consequence c) {
+        FlowPane line = new FlowPane(6, 2);
+        line.getStyleClass().add("diff-consequence-line");
+        line.getChildren().add(phrase("\u25B6 " + c.cause() + (c.effects().isEmpty() ? "" : ":"), "diff-consequence", line));
+        for (int i = 0; i < c.effects().size(); i++) {
+            line.getChildren().add(phrase(c.effects().get(i) + (i < c.effects().size() - 1 ? "," : ""),
+                    "diff-consequence", line));
+        }
+        return line;
+    }
+
+    /** Phrases separated by a middle dot, broken into lines only between phrases. */
+    private static Node phrases(List<String> texts, String phraseClass, String paneClass) {
+        FlowPane pane = new FlowPane(0, 2);
+        pane.getStyleClass().add(paneClass);
+        for (int i = 0; i < texts.size(); i++) {
+            Label p = phrase(texts.get(i), phraseClass, pane);
+            if (i < texts.size() - 1) {
+                // the separator belongs to the phrase before it, so no line starts with a dot
+                p.setText(texts.get(i) + "   \u00B7   ");
+            }
+            p.setUserData(texts.get(i));
+            pane.getChildren().add(p);
+        }
+        return pane;
+    }
+
+    /**
+     * A label of one phrase: the flow pane gives it its whole width (it moves to the next line rather than break);
+     * only when it is wider than the pane itself it wraps, instead of being cut off.
+     */
+    private static Label phrase(String text, String cls, FlowPane pane) {
+        Label l = new Label(text);
+        l.getStyleClass().add(cls);
+        l.setWrapText(true);
+        l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> pane.getWidth() > 0 ? pane.getWidth() : Double.MAX_VALUE, pane.widthProperty()));
+        return l;
     }
 
     /** The symbol graph of the shown comparison, or null. */
@@ -271,7 +329,30 @@ public final class CompareView extends BorderPane {
         symbolCount.setId("symbol-count");
         vm.visibleSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
         vm.allSymbols().addListener((ListChangeListener<SymbolChange>) c -> countSymbols());
-        HBox bar = new HBox(6, filter, added, removed, changed, tableFacet, symbolCount);
+        ToggleGroup linkage = new ToggleGroup();
+        HBox linkageBox = new HBox(0);
+        linkageBox.getStyleClass().add("linkage-facet");
+        for (CompareViewModel.Linkage l : CompareViewModel.Linkage.values()) {
+            ToggleButton b = new ToggleButton(l.label());
+            b.setId("linkage-" + l.name().toLowerCase(Locale.ROOT));
+            b.getStyleClass().addAll("diff-facet", "diff-linkage");
+            b.setToggleGroup(linkage);
+            b.setUserData(l);
+            b.setSelected(l == vm.linkageFacetProperty().get());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            linkageButtons.add(b);
+            linkageBox.getChildren().add(b);
+        }
+        linkage.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) a.setSelected(true); // one facet is always on
+            else vm.linkageFacetProperty().set((CompareViewModel.Linkage) t.getUserData());
+        });
+        vm.linkageFacetProperty().addListener((o, a, l) -> linkageButtons.forEach(b -> b.setSelected(b.getUserData() == l)));
+        HBox bar = new HBox(6, filter, added, removed, changed, linkageBox, tableFacet, symbolCount);
+        for (javafx.scene.control.Control c : List.of(added, removed, changed, tableFacet, symbolCount)) {
+            c.setMinWidth(Region.USE_PREF_SIZE); // the filter field gives way, the facets keep their words
+        }
+        filter.setMinWidth(120);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -286,17 +367,48 @@ public final class CompareView extends BorderPane {
         symbolTable.getColumns().add(col("New size", 80, s -> s.newSymbol() == null ? "" : fmt(s.newSymbol().size())));
         symbolTable.getColumns().add(col("\u0394", 70, s -> s.sizeDelta() == 0 ? "" : signed(s.sizeDelta())));
         symbolTable.getColumns().add(col("What changed", 160, s -> String.join(", ", s.changedFields())));
-        symbolTable.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(SymbolChange s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
-                if (!empty && s != null) getStyleClass().add(kindClass(s.kind()));
-            }
+        symbolTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN); // no empty strip
+        symbolTable.setRowFactory(t -> {
+            TableRow<SymbolChange> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SymbolChange s, boolean empty) {
+                    super.updateItem(s, empty);
+                    getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
+                    if (!empty && s != null) getStyleClass().add(kindClass(s.kind()));
+                }
+            };
+            // double-click: the bytes in the new binary's hex view (the old one's for a removed symbol)
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) vm.showHex(!known(row.getItem().newSymbol()));
+            });
+            return row;
         });
         symbolTable.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> vm.selectSymbol(s));
+        symbolTable.setContextMenu(hexMenu(() -> {
+            SymbolChange s = symbolTable.getSelectionModel().getSelectedItem();
+            return s == null ? new boolean[] {false, false} : new boolean[] {known(s.oldSymbol()), known(s.newSymbol())};
+        }));
         symbolTable.setPlaceholder(new Label("No symbol differs"));
         return new BorderPane(symbolTable, bar, null, null, null);
+    }
+
+    private static boolean known(dev.crosslens.model.Symbol s) {
+        return s != null && s.extent().isKnown();
+    }
+
+    /** "Show in the old / new binary's hex view" for the selected row; {@code sides} says which sides have bytes. */
+    private ContextMenu hexMenu(java.util.function.Supplier<boolean[]> sides) {
+        MenuItem old = new MenuItem("Show old bytes in the OLD binary's hex view");
+        old.setOnAction(e -> vm.showHex(true));
+        MenuItem neu = new MenuItem("Show new bytes in the NEW binary's hex view");
+        neu.setOnAction(e -> vm.showHex(false));
+        ContextMenu menu = new ContextMenu(old, neu);
+        menu.setOnShowing(e -> {
+            boolean[] has = sides.get();
+            old.setDisable(!has[0]);
+            neu.setDisable(!has[1]);
+        });
+        return menu;
     }
 
     private void countSymbols() {
@@ -315,104 +427,162 @@ public final class CompareView extends BorderPane {
 
     private Node sectionsTab() {
         bars.setId("section-bars");
-        bars.setPadding(new Insets(8));
-        Label mapsTitle = new Label("Section maps (file bytes, in file order)");
-        mapsTitle.getStyleClass().add("compare-subtitle");
-        for (HBox map : List.of(oldMap, newMap)) {
-            map.getStyleClass().add("section-map");
-            map.setMaxWidth(Region.USE_PREF_SIZE);
-        }
-        VBox maps = new VBox(4, mapsTitle, new Label("old"), oldMap, new Label("new"), newMap);
-        maps.setPadding(new Insets(8));
-        Label barsTitle = new Label("Size change per section (file bytes): \u25C0 shrank   grew \u25B6");
+        bars.setPadding(new Insets(4, 8, 8, 8));
+        Label barsTitle = new Label("Size change per section: file bytes and memory (VM) bytes, each on its own scale");
         barsTitle.getStyleClass().add("compare-subtitle");
-        VBox box = new VBox(4, barsTitle, bars, maps);
+        ToggleGroup sort = new ToggleGroup();
+        ToggleButton byFile = new ToggleButton("file change");
+        ToggleButton byMemory = new ToggleButton("memory change");
+        byFile.setId("sort-by-file");
+        byMemory.setId("sort-by-memory");
+        for (ToggleButton t : List.of(byFile, byMemory)) {
+            t.setToggleGroup(sort);
+            t.getStyleClass().add("diff-facet");
+        }
+        byMemory.setSelected(vm.sortByMemoryProperty().get());
+        byFile.setSelected(!vm.sortByMemoryProperty().get());
+        sort.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) (a == null ? byFile : (ToggleButton) a).setSelected(true); // one of the two stays on
+            else vm.sortByMemoryProperty().set(t == byMemory);
+        });
+        HBox head = new HBox(8, barsTitle, grow(), new Label("Sort by"), byFile, byMemory);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, head, bars, maps);
         box.setPadding(new Insets(4));
         return scroll(box);
     }
 
+    private static Region grow() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /**
+     * The diverging bars: per section a file-bytes bar and a memory-bytes bar (grown right, shrunk left, each
+     * column on its own scale, so a 33 MB .bss next to a 1 MB .text still shows both), then a total row whose
+     * file change is the file's (the rows add up to it, [headers, gaps...] included) and whose memory change is
+     * the sum of the sections' memory sizes.
+     */
     private void drawBars() {
         bars.getChildren().clear();
-        long max = vm.sectionBars().stream().mapToLong(s -> Math.abs(s.fileDelta())).max().orElse(1);
+        BuildDiff d = vm.diffProperty().get();
+        if (vm.sectionBars().isEmpty()) {
+            bars.getChildren().add(new Label("No section changed size or permissions"));
+            return;
+        }
+        long fileTotal = d == null ? 0 : d.totals().fileDelta();
+        long memTotal = d == null ? 0 : d.totals().vmDelta();
+        long fileMax = Math.max(Math.abs(fileTotal), vm.sectionBars().stream().mapToLong(s -> Math.abs(s.fileDelta())).max().orElse(0));
+        long memMax = Math.max(Math.abs(memTotal), vm.sectionBars().stream().mapToLong(s -> Math.abs(s.vmDelta())).max().orElse(0));
+        bars.getChildren().add(barHead());
         for (SizeChange s : vm.sectionBars()) {
-            double w = max == 0 ? 0 : Math.max(s.fileDelta() == 0 ? 0 : 2, HALF_BAR * Math.abs(s.fileDelta()) / max);
-            Region bar = new Region();
-            bar.getStyleClass().addAll("diff-bar", s.fileDelta() < 0 ? "diff-removed" : "diff-added");
-            bar.setMinSize(w, 14);
-            bar.setPrefSize(w, 14);
-            bar.setMaxSize(w, 14);
-            StackPane left = new StackPane();
-            StackPane right = new StackPane();
-            for (StackPane half : List.of(left, right)) {
-                half.setMinWidth(HALF_BAR);
-                half.setPrefWidth(HALF_BAR);
-                half.setMaxWidth(HALF_BAR);
-            }
-            left.setAlignment(Pos.CENTER_RIGHT);
-            right.setAlignment(Pos.CENTER_LEFT);
-            (s.fileDelta() < 0 ? left : right).getChildren().add(bar);
-            Label name = new Label(mark(s.kind()) + " " + s.name());
-            name.setMinWidth(230);
-            name.setPrefWidth(230);
-            Label delta = new Label(signed(s.fileDelta()) + (s.vmDelta() != s.fileDelta()
-                    ? "   (vm " + signed(s.vmDelta()) + ")" : ""));
-            Region axis = new Region();
-            axis.getStyleClass().add("diff-axis");
-            axis.setMinWidth(1);
-            HBox row = new HBox(4, name, left, axis, right, delta);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add("diff-bar-row");
+            Label name = barLabel(mark(s.kind()) + " " + s.name(), NAME_WIDTH, "diff-bar-name");
+            Label perms = barLabel(s.permissionsChanged() ? s.oldPermissions() + " \u2192 " + s.newPermissions() : "",
+                    90, "diff-bar-perms");
+            HBox row = barRow(name, s.fileDelta(), fileMax, s.vmDelta(), memMax, perms);
             row.setUserData(s);
-            row.setOnMouseClicked(e -> vm.selectSize(s));
-            Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "%s\nfile %,d \u2192 %,d\nvm %,d \u2192 %,d",
-                    s.name(), s.oldFileSize(), s.newFileSize(), s.oldVmSize(), s.newVmSize())));
+            row.setOnMouseClicked(e -> {
+                vm.selectSize(s);
+                if (e != null && e.getClickCount() == 2) vm.showHex(s.newExtent() == null || !s.newExtent().isKnown());
+            });
+            installMenu(row, hexMenu(() -> new boolean[] {s.oldExtent() != null && s.oldExtent().isKnown(),
+                    s.newExtent() != null && s.newExtent().isKnown()}));
+            Tooltip tip = new Tooltip(String.format(Locale.ROOT, "%s%nfile   %,d \u2192 %,d  (%s)%nmemory %,d \u2192 %,d  (%s)%s",
+                    s.name(), s.oldFileSize(), s.newFileSize(), signed(s.fileDelta()), s.oldVmSize(), s.newVmSize(),
+                    signed(s.vmDelta()), s.oldPermissions() != null || s.newPermissions() != null
+                            ? "\npermissions " + v(s.oldPermissions()) + " \u2192 " + v(s.newPermissions()) : ""));
+            tip.setShowDelay(javafx.util.Duration.millis(200));
+            Tooltip.install(row, tip);
             bars.getChildren().add(row);
         }
-        if (vm.sectionBars().isEmpty()) bars.getChildren().add(new Label("No section changed size"));
-    }
-
-    /** Barcharts of both files' sections in file order, on one scale so equal bytes are equal widths. */
-    private void renderMaps(BuildDiff d) {
-        BinaryFile a = vm.oldFileProperty().get();
-        BinaryFile b = vm.newFileProperty().get();
-        oldMap.getChildren().clear();
-        newMap.getChildren().clear();
-        if (a == null || b == null) return;
-        long scale = Math.max(d.totals().oldFile(), d.totals().newFile());
-        fillMap(oldMap, sideCore(a, d.oldName()), scale, d);
-        fillMap(newMap, sideCore(b, d.newName()), scale, d);
-    }
-
-    private static ImageCore sideCore(BinaryFile f, String name) {
-        if (f.image() instanceof dev.crosslens.model.FatImage fat) {
-            for (dev.crosslens.model.FatSlice s : fat.slices()) {
-                if (s.image() != null && name.endsWith("[" + s.arch().label() + "]")) return s.image().core();
-            }
+        long fileSum = vm.sectionBars().stream().mapToLong(SizeChange::fileDelta).sum();
+        long memSum = vm.sectionBars().stream().mapToLong(SizeChange::vmDelta).sum();
+        Label total = barLabel("Total", NAME_WIDTH, "diff-bar-name");
+        HBox row = barRow(total, fileSum, fileMax, memSum, memMax, barLabel("", 90, "diff-bar-perms"));
+        row.getStyleClass().add("diff-total");
+        row.setId("section-total");
+        if (d != null) {
+            Tooltip.install(row, new Tooltip(String.format(Locale.ROOT, "file   %,d \u2192 %,d bytes  (%s)%n"
+                    + "memory %,d \u2192 %,d bytes  (%s), the sum of the sections' memory sizes",
+                    d.totals().oldFile(), d.totals().newFile(), signed(fileTotal), d.totals().oldVm(),
+                    d.totals().newVm(), signed(memTotal))));
         }
-        return f.image().core();
+        bars.getChildren().add(row);
     }
 
-    private void fillMap(HBox map, ImageCore c, long scale, BuildDiff d) {
-        double width = 2 * HALF_BAR + 240;
-        List<dev.crosslens.model.Section> secs = c.sections().stream().filter(s -> s.fileSize() > 0)
-                .sorted(java.util.Comparator.comparingLong(s -> s.extent().offset())).toList();
-        for (dev.crosslens.model.Section s : secs) {
-            double w = Math.max(1, width * s.fileSize() / (double) scale);
-            StackPane block = new StackPane();
-            block.setMinSize(w, 22);
-            block.setPrefSize(w, 22);
-            block.setMaxSize(w, 22);
-            if (w > 8 * s.qualifiedName().length()) {
-                Label text = new Label(s.qualifiedName());
-                text.getStyleClass().add("section-block-label");
-                block.getChildren().add(text);
-            }
-            block.getStyleClass().add("section-block");
-            SizeChange ch = d.sections().stream().filter(x -> x.name().equals(s.qualifiedName())).findFirst().orElse(null);
-            if (ch != null) block.getStyleClass().add(kindClass(ch.kind()));
-            Tooltip.install(block, new Tooltip(s.qualifiedName() + String.format(Locale.ROOT, "  %,d bytes", s.fileSize())));
-            map.getChildren().add(block);
+    static final double NAME_WIDTH = 250;
+    static final double DELTA_WIDTH = 110;
+
+    private HBox barHead() {
+        HBox head = new HBox(4, barLabel("section", NAME_WIDTH, "diff-bar-head"),
+                barLabel("\u25C0 shrank     file bytes     grew \u25B6", 2 * HALF_BAR + 1, "diff-bar-head"),
+                barLabel("", DELTA_WIDTH, "diff-bar-head"),
+                barLabel("\u25C0 shrank   memory (VM) bytes   grew \u25B6", 2 * HALF_BAR + 1, "diff-bar-head"),
+                barLabel("", DELTA_WIDTH, "diff-bar-head"), barLabel("permissions", 90, "diff-bar-head"));
+        for (int i : new int[] {1, 3}) ((Label) head.getChildren().get(i)).setAlignment(Pos.CENTER);
+        head.setAlignment(Pos.CENTER_LEFT);
+        return head;
+    }
+
+    private static HBox barRow(Label name, long file, long fileMax, long mem, long memMax, Label perms) {
+        Label fileText = barLabel(file == 0 ? "" : signed(file), DELTA_WIDTH, "diff-bar-value");
+        Label memText = barLabel(mem == 0 ? "" : signed(mem), DELTA_WIDTH, "diff-bar-value");
+        fileText.getStyleClass().add("diff-bar-file");
+        memText.getStyleClass().add("diff-bar-memory");
+        HBox row = new HBox(4, name, diverging(file, fileMax, false), fileText, diverging(mem, memMax, true), memText, perms);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("diff-bar-row");
+        return row;
+    }
+
+    /** One diverging bar: a half on each side of a one-pixel axis; the bar grows out from the axis. */
+    private static HBox diverging(long delta, long max, boolean memory) {
+        double w = max == 0 || delta == 0 ? 0 : Math.max(2, HALF_BAR * Math.abs(delta) / (double) max);
+        Region bar = new Region();
+        bar.getStyleClass().addAll("diff-bar", delta < 0 ? "diff-removed" : "diff-added", memory ? "diff-vm" : "diff-file");
+        bar.setMinSize(w, 14);
+        bar.setPrefSize(w, 14);
+        bar.setMaxSize(w, 14);
+        StackPane left = new StackPane();
+        StackPane right = new StackPane();
+        for (StackPane half : List.of(left, right)) {
+            half.setMinWidth(HALF_BAR);
+            half.setPrefWidth(HALF_BAR);
+            half.setMaxWidth(HALF_BAR);
         }
+        left.setAlignment(Pos.CENTER_RIGHT);
+        right.setAlignment(Pos.CENTER_LEFT);
+        if (w > 0) (delta < 0 ? left : right).getChildren().add(bar);
+        Region axis = new Region();
+        axis.getStyleClass().add("diff-axis");
+        axis.setMinWidth(1);
+        axis.setPrefWidth(1);
+        HBox h = new HBox(0, left, axis, right);
+        h.setAlignment(Pos.CENTER);
+        return h;
+    }
+
+    private static Label barLabel(String text, double width, String cls) {
+        Label l = new Label(text);
+        l.getStyleClass().add(cls);
+        l.setMinWidth(width);
+        l.setPrefWidth(width);
+        l.setMaxWidth(width);
+        if (cls.equals("diff-bar-value")) l.setAlignment(Pos.CENTER_RIGHT);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        return l;
+    }
+
+    private static void installMenu(Node n, ContextMenu menu) {
+        n.setOnContextMenuRequested(e -> {
+            menu.show(n, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    private void renderMaps() {
+        maps.show(vm.oldSideProperty().get(), vm.newSideProperty().get(), vm.sectionLinks());
     }
 
     // ---- libraries, Go, hardening, noise -----------------------------------------------------------------
@@ -420,8 +590,10 @@ public final class CompareView extends BorderPane {
     private void renderLibraries(BuildDiff d) {
         TreeItem<String> root = new TreeItem<>("libraries");
         for (LibraryChange l : d.libraries()) {
-            TreeItem<String> lib = new TreeItem<>(mark(l.kind()) + " " + l.library() + "   (+" + l.importsAdded().size()
-                    + " \u2212" + l.importsRemoved().size() + " imports)");
+            String imports = CompareTexts.imports(l);
+            TreeItem<String> lib = new TreeItem<>(mark(l.kind()) + " " + l.library()
+                    + (imports.isEmpty() ? "" : "   (" + imports + ")"));
+            lib.setExpanded(d.libraries().size() <= 3); // a few libraries: their imports show at once
             for (String i : l.importsAdded()) lib.getChildren().add(new TreeItem<>("+ " + i));
             for (String i : l.importsRemoved()) lib.getChildren().add(new TreeItem<>("\u2212 " + i));
             root.getChildren().add(lib);
@@ -476,19 +648,67 @@ public final class CompareView extends BorderPane {
         goPane.getChildren().add(modules);
     }
 
+    /**
+     * Every hardening property of both sides, old badge against new badge: the changed ones first and marked
+     * (a regression in red), the unchanged ones after them, dimmed. Hover a badge for its evidence.
+     */
     private void renderHardening(BuildDiff d) {
         hardening.getChildren().clear();
         hardening.setHgap(12);
         hardening.setVgap(6);
         hardening.setPadding(new Insets(8));
-        int r = 0;
-        for (HardeningChange h : d.hardening()) {
-            Label label = new Label(h.label());
-            Label verdict = new Label(h.regression() ? "regression" : "");
-            verdict.getStyleClass().add(h.regression() ? "diff-removed" : "diff-neutral");
-            hardening.addRow(r++, label, badge(h.oldState()), new Label("\u2192"), badge(h.newState()), verdict);
+        CompareSide os = vm.oldSideProperty().get();
+        CompareSide ns = vm.newSideProperty().get();
+        java.util.Map<String, HardeningChange> changed = new java.util.LinkedHashMap<>();
+        for (HardeningChange h : d.hardening()) changed.put(h.id(), h);
+        List<String[]> same = new ArrayList<>();
+        java.util.Map<String, dev.crosslens.model.HardeningCheck> olds = new java.util.LinkedHashMap<>();
+        java.util.Map<String, dev.crosslens.model.HardeningCheck> news = new java.util.LinkedHashMap<>();
+        if (os != null && ns != null) {
+            for (var h : os.image().core().hardening()) olds.put(h.id(), h);
+            for (var h : ns.image().core().hardening()) news.put(h.id(), h);
         }
-        if (r == 0) hardening.addRow(0, new Label("No hardening property changed"));
+        int r = 0;
+        hardening.addRow(r++, subtitle("property"), subtitle("old"), new Label(""), subtitle("new"), new Label(""));
+        for (HardeningChange h : changed.values()) {
+            Label verdict = new Label(h.regression() ? "regression" : gained(h) ? "gained" : "changed");
+            verdict.getStyleClass().add(h.regression() ? "diff-removed" : gained(h) ? "diff-added" : "diff-changed");
+            hardening.addRow(r++, new Label(h.label()), badge(h.oldState(), olds.get(h.id())), new Label("\u2192"),
+                    badge(h.newState(), news.get(h.id())), verdict);
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(olds.keySet());
+        ids.addAll(news.keySet());
+        for (String id : ids) {
+            if (changed.containsKey(id)) continue;
+            var o = olds.get(id);
+            var n = news.get(id);
+            Label label = new Label((n != null ? n : o).label());
+            Label verdict = new Label("same");
+            List<Node> row = List.of(label, badge(o == null ? HardeningState.UNKNOWN : o.state(), o), new Label("\u2192"),
+                    badge(n == null ? HardeningState.UNKNOWN : n.state(), n), verdict);
+            for (Node x : row) x.getStyleClass().add("hardening-same");
+            hardening.addRow(r++, row.toArray(new Node[0]));
+        }
+        if (changed.isEmpty() && ids.isEmpty()) hardening.addRow(r, new Label("No hardening property is known for these binaries"));
+        else if (changed.isEmpty()) hardening.addRow(r, new Label("No hardening property changed"));
+    }
+
+    private static boolean gained(HardeningChange h) {
+        return rank(h.newState()) > rank(h.oldState());
+    }
+
+    private static int rank(HardeningState s) {
+        return switch (s) {
+            case ENABLED -> 2;
+            case PARTIAL -> 1;
+            default -> 0;
+        };
+    }
+
+    private static Label badge(HardeningState s, dev.crosslens.model.HardeningCheck check) {
+        Label b = badge(s);
+        if (check != null && !check.detail().isEmpty()) b.setTooltip(new Tooltip(check.detail()));
+        return b;
     }
 
     private static Label badge(HardeningState s) {
@@ -500,8 +720,10 @@ public final class CompareView extends BorderPane {
     private Node noiseTab() {
         noise.setId("noise-table");
         noise.getColumns().add(fieldCol("Field", 200, FieldChange::field));
-        noise.getColumns().add(fieldCol("Old", 330, f -> v(f.oldValue())));
-        noise.getColumns().add(fieldCol("New", 330, f -> v(f.newValue())));
+        noise.getColumns().add(valueCol(fieldCol("Old", 330, f -> v(f.oldValue()))));
+        noise.getColumns().add(valueCol(fieldCol("New", 330, f -> v(f.newValue()))));
+        // build ids are long: the value columns share the width, and a cell shows its whole value on hover
+        noise.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         noise.setPlaceholder(new Label("No noise: build ids, timestamps and the entry point are the same"));
         Label note = new Label("Values every build changes without meaning; not counted as differences.");
         note.setPadding(new Insets(4));
@@ -541,6 +763,21 @@ public final class CompareView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
+        return c;
+    }
+
+    /** Values in monospace, cut in the middle when too long, whole in a tooltip. */
+    private static <T> TableColumn<T, String> valueCol(TableColumn<T, String> c) {
+        c.getStyleClass().add("mono");
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                setTooltip(empty || s == null ? null : new Tooltip(s));
+            }
+        });
         return c;
     }
 
@@ -590,21 +827,25 @@ public final class CompareView extends BorderPane {
     }
 
     private static String v(String s) {
-        return s == null ? "(none)" : s.isEmpty() ? "\"\"" : s;
+        return CompareTexts.value(s);
     }
 
     private static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return CompareTexts.number(n);
     }
 
     private static String signed(long n) {
-        return String.format(Locale.ROOT, "%+,d", n);
+        return CompareTexts.signed(n);
     }
 
     // ---- for tests and the workbench ---------------------------------------------------------------------
 
     TableView<SymbolChange> symbolTable() {
         return symbolTable;
+    }
+
+    SectionMapsView sectionMaps() {
+        return maps;
     }
 
     /** One row per section whose size changed. */

@@ -13,7 +13,6 @@ import dev.crosslens.parsers.ParseOptions;
 import dev.crosslens.parsers.analysis.FileBytes;
 import dev.crosslens.parsers.analysis.FindingsEngine;
 import dev.crosslens.parsers.diff.BuildDiffer;
-import dev.crosslens.parsers.diff.DiffSide;
 import dev.crosslens.parsers.report.DiffReport;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,7 +40,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 /**
  * Compares two builds off the FX thread and holds the result for the compare view: the diff, the two files, the
@@ -64,11 +62,73 @@ public final class CompareViewModel {
         }
     }
 
+    /** Where a selected row's bytes are shown: the old binary's hex view and the new binary's. */
+    @FunctionalInterface
+    public interface HexLink {
+        /**
+         * Selects {@code old} in the old binary and {@code neu} in the new one; {@link Extent#NONE} on a side (no
+         * bytes there, e.g. the old side of an added symbol) leaves that side's selection as it is.
+         */
+        void select(Extent old, Extent neu);
+
+        /** Brings the old (or new) binary's hex view to the front. */
+        default void show(boolean oldSide) {
+        }
+    }
+
+    /**
+     * The exports/imports facet: what a symbol is to other binaries. Exports are defined dynamic symbols (ELF
+     * .dynsym), PE exports, the Mach-O export trie (and defined external nlist symbols); imports are undefined
+     * dynamic symbols, PE imports and undefined Mach-O symbols; internal is everything else (symtab, Go pclntab).
+     */
+    public enum Linkage {
+        ALL("All"), EXPORTS("Exports"), IMPORTS("Imports"), INTERNAL("Internal");
+
+        private final String label;
+
+        Linkage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether a symbol change belongs to this facet (a symbol that changed from import to export: both). */
+        public boolean test(SymbolChange s) {
+            return switch (this) {
+                case ALL -> true;
+                case EXPORTS -> exported(s);
+                case IMPORTS -> imported(s);
+                case INTERNAL -> !exported(s) && !imported(s);
+            };
+        }
+
+        private static boolean exported(SymbolChange s) {
+            return s.isExport() || (flipped(s) && newSide(s).isExport());
+        }
+
+        private static boolean imported(SymbolChange s) {
+            return s.isImport() || (flipped(s) && newSide(s).isImport());
+        }
+
+        /** Defined on one side, undefined on the other: the model's test looks at the old side only. */
+        private static boolean flipped(SymbolChange s) {
+            return s.oldSymbol() != null && s.newSymbol() != null && s.oldSymbol().defined() != s.newSymbol().defined();
+        }
+
+        private static SymbolChange newSide(SymbolChange s) {
+            return new SymbolChange(s.kind(), s.table(), s.name(), s.newSymbol(), null, List.of());
+        }
+    }
+
     private final Executor executor;
-    private final BiConsumer<Extent, Extent> extentSelector;
+    private final HexLink hexLink;
     private final AtomicLong run = new AtomicLong();
 
     private final ReadOnlyObjectWrapper<BuildDiff> diff = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<CompareSide> oldSideProperty = new SimpleObjectProperty<>();
+    private final ObjectProperty<CompareSide> newSideProperty = new SimpleObjectProperty<>();
     private final ObjectProperty<BinaryFile> oldFile = new SimpleObjectProperty<>();
     private final ObjectProperty<BinaryFile> newFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> pendingOld = new SimpleObjectProperty<>();
@@ -83,32 +143,46 @@ public final class CompareViewModel {
     private final BooleanProperty showAdded = new SimpleBooleanProperty(true);
     private final BooleanProperty showRemoved = new SimpleBooleanProperty(true);
     private final BooleanProperty showChanged = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Linkage> linkageFacet = new SimpleObjectProperty<>(Linkage.ALL);
     /** null: every table. */
     private final ObjectProperty<SymbolTable> tableFacet = new SimpleObjectProperty<>();
     private final ObservableList<SizeChange> sectionBars = FXCollections.observableArrayList();
+    private List<SectionLink> sectionLinks = List.of();
+    /** Sort the section bars by their memory (VM) change instead of their file change. */
+    private final BooleanProperty sortByMemory = new SimpleBooleanProperty();
 
     /**
      * @param executor       runs parsing and diffing (never the FX thread)
-     * @param extentSelector called with the old and new extent of a selected row (either may be {@link Extent#NONE})
+     * @param hexLink  gets the old and new extent of a selected row (either may be {@link Extent#NONE})
      */
-    public CompareViewModel(Executor executor, BiConsumer<Extent, Extent> extentSelector) {
+    public CompareViewModel(Executor executor, HexLink hexLink) {
         this.executor = executor;
-        this.extentSelector = extentSelector == null ? (a, b) -> { } : extentSelector;
+        this.hexLink = hexLink == null ? (a, b) -> { } : hexLink;
         symbolFilter.addListener((o, a, b) -> refilter());
         showAdded.addListener((o, a, b) -> refilter());
         showRemoved.addListener((o, a, b) -> refilter());
         showChanged.addListener((o, a, b) -> refilter());
         tableFacet.addListener((o, a, b) -> refilter());
+        linkageFacet.addListener((o, a, b) -> refilter());
+        sortByMemory.addListener((o, a, b) -> {
+            if (diff.get() != null) sortBars(diff.get());
+        });
     }
 
-    /** Compares two files already open in the workbench (a fat file is compared by its matching slice). */
+    /** Compares two whole files (a fat file is compared by its slice that matches the other side, as the CLI does). */
     public void compare(BinaryFile old, BinaryFile neu) {
+        compare(CompareSide.whole(old), CompareSide.whole(neu));
+    }
+
+    /** Compares two sides: whole files, or a fat slice or archive member picked in the workbench. */
+    public void compare(CompareSide old, CompareSide neu) {
         start(() -> new Pair(old, neu));
     }
 
     /** Opens and compares two files (drag and drop); parsing happens on the executor. */
     public void compare(Path old, Path neu) {
-        start(() -> new Pair(Binaries.open(old, ParseOptions.defaults()), Binaries.open(neu, ParseOptions.defaults())));
+        start(() -> new Pair(CompareSide.whole(Binaries.open(old, ParseOptions.defaults())),
+                CompareSide.whole(Binaries.open(neu, ParseOptions.defaults()))));
     }
 
     /** A file dropped on one side; compares when both sides have one. */
@@ -125,10 +199,10 @@ public final class CompareViewModel {
         Pair open() throws IOException;
     }
 
-    private record Pair(BinaryFile old, BinaryFile neu) {
+    private record Pair(CompareSide old, CompareSide neu) {
     }
 
-    private record Result(BinaryFile old, BinaryFile neu, BuildDiff diff) {
+    private record Result(CompareSide old, CompareSide neu, BuildDiff diff) {
     }
 
     private void start(Opener opener) {
@@ -140,17 +214,17 @@ public final class CompareViewModel {
                 updateProgress(0, 4);
                 Pair p = opener.open();
                 if (isCancelled()) return null;
-                DiffSide oldSide = DiffSide.pick(p.old(), null, p.neu().image());
-                DiffSide newSide = DiffSide.pick(p.neu(), null, oldSide.image());
+                CompareSide oldSide = p.old().against(p.neu().image());
+                CompareSide newSide = p.neu().against(oldSide.image());
                 updateMessage("Running the findings rules on both sides...");
                 updateProgress(1, 4);
-                List<Finding> oldFindings = findings(p.old(), oldSide);
-                List<Finding> newFindings = findings(p.neu(), newSide);
+                List<Finding> oldFindings = findings(oldSide);
+                List<Finding> newFindings = findings(newSide);
                 updateMessage("Comparing...");
                 updateProgress(2, 4);
-                BuildDiff d = new BuildDiffer().diff(oldSide, newSide, oldFindings, newFindings);
+                BuildDiff d = new BuildDiffer().diff(oldSide.diffSide(), newSide.diffSide(), oldFindings, newFindings);
                 updateProgress(4, 4);
-                return new Result(p.old(), p.neu(), d);
+                return new Result(oldSide, newSide, d);
             }
         };
         running.set(true);
@@ -164,8 +238,11 @@ public final class CompareViewModel {
             running.set(false);
             Result r = task.getValue();
             if (r == null) return;
-            oldFile.set(r.old());
-            newFile.set(r.neu());
+            sectionLinks = SectionLink.match(r.old().image().core().sections(), r.neu().image().core().sections());
+            oldSideProperty.set(r.old());
+            newSideProperty.set(r.neu());
+            oldFile.set(r.old().file());
+            newFile.set(r.neu().file());
             show(r.diff());
         });
         task.setOnFailed(e -> {
@@ -178,31 +255,42 @@ public final class CompareViewModel {
         executor.execute(task);
     }
 
-    /** Findings of the compared image: a picked fat slice is checked on its own. */
-    private static List<Finding> findings(BinaryFile file, DiffSide side) throws IOException {
-        boolean whole = file.image() == side.image();
-        BinaryFile checked = whole ? file : new BinaryFile(file.path(), side.fileSize(), file.sha256(), side.image());
-        Path p = Path.of(file.path());
-        try (FileBytes bytes = whole && Files.isRegularFile(p) ? FileBytes.open(p) : null) {
-            return FindingsEngine.standard().run(checked, null, null, bytes);
+    /** Findings of the compared image: a fat slice or archive member is checked on its own (as the CLI does). */
+    private static List<Finding> findings(CompareSide side) throws IOException {
+        Path p = Path.of(side.file().path());
+        try (FileBytes bytes = side.isWholeFile() && Files.isRegularFile(p) ? FileBytes.open(p) : null) {
+            return FindingsEngine.standard().run(side.imageFile(), null, null, bytes);
         }
     }
 
     /** Shows a diff computed elsewhere (FX thread). */
     public void show(BuildDiff d) {
-        diff.set(d);
+        // the rows first: views that draw on the diff's change read the symbol tables and facet counts from them
         symbols.setAll(d.symbols());
-        sectionBars.setAll(d.sections().stream().filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0)
-                .sorted(Comparator.comparingLong((SizeChange s) -> Math.abs(s.fileDelta())).reversed()
-                        .thenComparing(SizeChange::name)).toList());
+        sortBars(d);
+        diff.set(d);
         status.set(d.isEmpty() ? "No semantic difference" + (d.noise().isEmpty() ? "" : " (only noise)")
                 : "Differences, causes first:");
+    }
+
+    /**
+     * One bar row per section whose file size, memory size or permissions changed: largest file change first
+     * (memory change as the tie-break), or largest memory change first.
+     */
+    private void sortBars(BuildDiff d) {
+        Comparator<SizeChange> file = Comparator.comparingLong((SizeChange s) -> Math.abs(s.fileDelta())).reversed();
+        Comparator<SizeChange> memory = Comparator.comparingLong((SizeChange s) -> Math.abs(s.vmDelta())).reversed();
+        Comparator<SizeChange> order = sortByMemory.get() ? memory.thenComparing(file) : file.thenComparing(memory);
+        sectionBars.setAll(d.sections().stream()
+                .filter(s -> s.fileDelta() != 0 || s.vmDelta() != 0 || s.permissionsChanged())
+                .sorted(order.thenComparing(SizeChange::name)).toList());
     }
 
     private void refilter() {
         String q = symbolFilter.get() == null ? "" : symbolFilter.get().strip().toLowerCase(Locale.ROOT);
         SymbolTable t = tableFacet.get();
-        visibleSymbols.setPredicate(s -> kindShown(s.kind()) && (t == null || s.table() == t)
+        Linkage l = linkageFacet.get() == null ? Linkage.ALL : linkageFacet.get();
+        visibleSymbols.setPredicate(s -> kindShown(s.kind()) && (t == null || s.table() == t) && l.test(s)
                 && (q.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(q)
                     || s.displayName().toLowerCase(Locale.ROOT).contains(q)));
     }
@@ -220,16 +308,28 @@ public final class CompareViewModel {
         return symbols.stream().map(SymbolChange::table).distinct().sorted().toList();
     }
 
+    /** A symbol row was selected: its old bytes go to the old binary's hex view, its new bytes to the new one's. */
     public void selectSymbol(SymbolChange s) {
         if (s == null) return;
-        extentSelector.accept(s.oldSymbol() == null ? Extent.NONE : s.oldSymbol().extent(),
+        hexLink.select(s.oldSymbol() == null ? Extent.NONE : s.oldSymbol().extent(),
                 s.newSymbol() == null ? Extent.NONE : s.newSymbol().extent());
     }
 
+    /** A section row was selected: as {@link #selectSymbol}. */
     public void selectSize(SizeChange s) {
         if (s == null) return;
-        extentSelector.accept(s.oldExtent() == null ? Extent.NONE : s.oldExtent(),
+        hexLink.select(s.oldExtent() == null ? Extent.NONE : s.oldExtent(),
                 s.newExtent() == null ? Extent.NONE : s.newExtent());
+    }
+
+    /** Two extents selected together (a pair of matched sections in the maps). */
+    public void selectExtents(Extent old, Extent neu) {
+        hexLink.select(old == null ? Extent.NONE : old, neu == null ? Extent.NONE : neu);
+    }
+
+    /** Brings the old (or new) binary's hex view to the front, showing what the last selected row selected there. */
+    public void showHex(boolean oldSide) {
+        hexLink.show(oldSide);
     }
 
     /** Writes the report of the diff on screen to {@code file} on the executor; {@code done} gets the error or null. */
@@ -265,6 +365,16 @@ public final class CompareViewModel {
         return diff.getReadOnlyProperty();
     }
 
+    /** What the old side compares: the file and, for a fat file or an archive, the slice or member in it. */
+    public ReadOnlyObjectProperty<CompareSide> oldSideProperty() {
+        return oldSideProperty;
+    }
+
+    public ReadOnlyObjectProperty<CompareSide> newSideProperty() {
+        return newSideProperty;
+    }
+
+    /** The old file as opened (for a slice: the whole fat file). */
     public ObjectProperty<BinaryFile> oldFileProperty() {
         return oldFile;
     }
@@ -317,12 +427,31 @@ public final class CompareViewModel {
         return showChanged;
     }
 
+    /** Exports, imports, internal symbols or all of them. */
+    public ObjectProperty<Linkage> linkageFacetProperty() {
+        return linkageFacet;
+    }
+
+    /** How many symbol changes of the diff on screen fall in a facet (for its button). */
+    public long count(Linkage l) {
+        return symbols.stream().filter(l::test).count();
+    }
+
     public ObjectProperty<SymbolTable> tableFacetProperty() {
         return tableFacet;
     }
 
-    /** Sections whose size changed, largest |file delta| first: one bar each. */
+    /** Sections whose size (file or memory) or permissions changed, sorted for the bar chart: one row each. */
     public ObservableList<SizeChange> sectionBars() {
         return sectionBars;
+    }
+
+    /** Every section of the two compared images, matched by name: the ribbons between the two section maps. */
+    public List<SectionLink> sectionLinks() {
+        return sectionLinks;
+    }
+
+    public BooleanProperty sortByMemoryProperty() {
+        return sortByMemory;
     }
 }

@@ -51,6 +51,8 @@ public final class GraphView extends BorderPane {
     private final Map<String, Group> nodeViews = new HashMap<>();
     private final TextField searchField = new TextField();
     private final Label statusLabel = new Label();
+    private double minFitScale = 0.02;
+    private boolean wheelScrolls;
     private Point2D dragStart;
     private int matchIndex = -1;
     private Group highlighted;
@@ -111,7 +113,12 @@ public final class GraphView extends BorderPane {
 
     private void installNavigation() {
         viewport.setOnScroll(e -> {
-            zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, new Point2D(e.getX(), e.getY()));
+            if (wheelScrolls && !e.isControlDown()) {
+                pan.setX(pan.getX() + e.getDeltaX());
+                pan.setY(pan.getY() + e.getDeltaY());
+            } else {
+                zoom(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, new Point2D(e.getX(), e.getY()));
+            }
             e.consume();
         });
         viewport.setOnMousePressed(e -> {
@@ -150,13 +157,39 @@ public final class GraphView extends BorderPane {
         scale.setY(s);
     }
 
-    /** Scales and moves the drawing so all of it is visible. */
+    /**
+     * Never fits below this scale (0.02 unless set): a drawing too big for the window at that scale is shown
+     * from its first node (the root), and the rest is a drag (or, with {@link #setWheelScrolls}, a scroll) away.
+     */
+    public void setMinFitScale(double s) {
+        minFitScale = Math.max(0.02, s);
+    }
+
+    /** The mouse wheel scrolls the drawing (Ctrl+wheel zooms) instead of zooming. */
+    public void setWheelScrolls(boolean scrolls) {
+        wheelScrolls = scrolls;
+    }
+
+    /** Scales and moves the drawing so all of it is visible (or, at the minimum fit scale, its root). */
     public void fit() {
         GraphLayout.Layout l = vm.layoutProperty().get();
         if (l == null || viewport.getWidth() <= 0) return;
         double s = Math.min(1.5, Math.min((viewport.getWidth() - 20) / Math.max(1, l.width()),
                 (viewport.getHeight() - 20) / Math.max(1, l.height())));
         s = Math.max(0.02, s);
+        if (s < minFitScale && !l.boxes().isEmpty()) {
+            s = minFitScale;
+            scale.setX(s);
+            scale.setY(s);
+            GraphLayout.Box root = l.boxes().get(0);
+            double w = l.width() * s;
+            pan.setX(w <= viewport.getWidth() - 20 ? (viewport.getWidth() - w) / 2 : 10 - root.x() * s);
+            double y = viewport.getHeight() / 2 - (root.y() + root.height() / 2) * s;
+            // the root in the middle, but no empty band above or below the drawing
+            y = Math.min(10, Math.max(viewport.getHeight() - 10 - l.height() * s, y));
+            pan.setY(y);
+            return;
+        }
         scale.setX(s);
         scale.setY(s);
         pan.setX((viewport.getWidth() - l.width() * s) / 2);
