@@ -60,11 +60,11 @@ final class ConsequenceFinder {
             effects.add("OS " + os.oldValue() + " -> " + os.newValue() + " (libc's ABI note)");
         }
         long dyn = count(d, SymbolTable.DYNSYM, on ? ChangeKind.ADDED : ChangeKind.REMOVED);
-        if (dyn > 0) effects.add(COUNT.format(dyn) + " dynamic symbols " + (on ? "added" : "removed"));
+        if (dyn > 0) effects.add(counted(dyn, "dynamic symbol") + " " + (on ? "added" : "removed"));
         long cgoFuncs = d.symbols().stream().filter(s -> s.table() == SymbolTable.GO_PCLNTAB
                 && s.kind() == (on ? ChangeKind.ADDED : ChangeKind.REMOVED)
                 && (s.name().startsWith("runtime/cgo.") || s.name().contains("_cgo_"))).count();
-        if (cgoFuncs > 0) effects.add(COUNT.format(cgoFuncs) + " cgo functions " + (on ? "added" : "removed"));
+        if (cgoFuncs > 0) effects.add(counted(cgoFuncs, "cgo function") + " " + (on ? "added" : "removed"));
         add(out, "CGO_ENABLED " + c.oldValue() + " -> " + c.newValue(), effects);
     }
 
@@ -75,7 +75,7 @@ final class ConsequenceFinder {
                 + count(d, SymbolTable.MACHO_NLIST, stripped ? ChangeKind.REMOVED : ChangeKind.ADDED)
                 + count(d, SymbolTable.COFF, stripped ? ChangeKind.REMOVED : ChangeKind.ADDED);
         List<String> effects = new ArrayList<>();
-        if (n > 0) effects.add(COUNT.format(n) + " symbol-table entries " + (stripped ? "removed" : "added"));
+        if (n > 0) effects.add(counted(n, "symbol-table entry", "symbol-table entries") + " " + (stripped ? "removed" : "added"));
         List<String> secs = d.sections().stream()
                 .filter(s -> s.kind() == (stripped ? ChangeKind.REMOVED : ChangeKind.ADDED))
                 .map(SizeChange::name).filter(ConsequenceFinder::isSymbolOrDebugSection).toList();
@@ -103,9 +103,9 @@ final class ConsequenceFinder {
         if (arch == null) return;
         List<String> effects = new ArrayList<>();
         long changedSections = d.sections().stream().filter(s -> s.kind() == ChangeKind.CHANGED).count();
-        if (changedSections > 0) effects.add(COUNT.format(changedSections) + " sections resized");
+        if (changedSections > 0) effects.add(counted(changedSections, "section") + " resized");
         long sym = d.symbols().stream().filter(s -> s.kind() == ChangeKind.CHANGED).count();
-        if (sym > 0) effects.add(COUNT.format(sym) + " symbols changed (sizes differ per instruction set)");
+        if (sym > 0) effects.add(counted(sym, "symbol") + " changed (sizes differ per instruction set)");
         FieldChange goarch = setting(d, "GOARCH");
         String cause = "arch " + arch.oldValue() + " -> " + arch.newValue()
                 + (goarch != null ? " (GOARCH " + goarch.oldValue() + " -> " + goarch.newValue() + ")" : "");
@@ -119,7 +119,7 @@ final class ConsequenceFinder {
         for (ChangeKind k : ChangeKind.values()) {
             long n = d.symbols().stream().filter(s -> s.table() == SymbolTable.GO_PCLNTAB && s.kind() == k
                     && s.name().startsWith("runtime.")).count();
-            if (n > 0) effects.add(COUNT.format(n) + " runtime functions " + k.name().toLowerCase(Locale.ROOT));
+            if (n > 0) effects.add(counted(n, "runtime function") + " " + k.name().toLowerCase(Locale.ROOT));
         }
         add(out, "Go " + go.oldValue() + " -> " + go.newValue(), effects);
     }
@@ -133,8 +133,8 @@ final class ConsequenceFinder {
         if (info == null) return;
         int modules = info.deps().size() + (info.main() == null ? 0 : 1);
         List<String> effects = new ArrayList<>();
-        effects.add(COUNT.format(modules) + (modules == 1 ? " module" : " modules") + " and "
-                + COUNT.format(info.settings().size()) + " build settings known only on the "
+        effects.add(counted(modules, "module") + " and "
+                + counted(info.settings().size(), "build setting") + " known only on the "
                 + (lost ? "old" : "new") + " side, not compared");
         d.sections().stream().filter(s -> s.name().equals(".go.buildinfo") || s.name().endsWith("__go_buildinfo"))
                 .filter(s -> s.kind() != ChangeKind.CHANGED).findFirst()
@@ -182,7 +182,10 @@ final class ConsequenceFinder {
         if (t == null) return;
         List<String> effects = new ArrayList<>();
         long paths = d.noise().stream().filter(n -> n.field().equals("file symbol path")).count();
-        if (paths > 0) effects.add(COUNT.format(paths) + " file paths differ only in their build directory");
+        if (paths > 0) {
+            effects.add((paths == 1 ? "1 file path differs" : COUNT.format(paths) + " file paths differ")
+                    + " only in their build directory");
+        }
         d.sections().stream().filter(s -> s.name().equals(".gopclntab") || s.name().endsWith("__gopclntab"))
                 .filter(s -> s.kind() == ChangeKind.CHANGED && s.fileDelta() != 0).findFirst()
                 .ifPresent(s -> effects.add(s.name() + " " + signed(s.fileDelta()) + " bytes (source file paths "
@@ -213,6 +216,15 @@ final class ConsequenceFinder {
 
     private static FieldChange identity(BuildDiff d, String key) {
         return d.identity().stream().filter(c -> c.field().equals(key)).findFirst().orElse(null);
+    }
+
+    /** {@code "1 module"}, {@code "1,204 modules"}. */
+    private static String counted(long n, String one) {
+        return counted(n, one, one + "s");
+    }
+
+    private static String counted(long n, String one, String many) {
+        return COUNT.format(n) + " " + (n == 1 ? one : many);
     }
 
     private static String signed(long v) {

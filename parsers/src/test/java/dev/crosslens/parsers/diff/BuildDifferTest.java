@@ -67,7 +67,7 @@ class BuildDifferTest {
         assertThat(d.consequences()).hasSize(1);
         assertThat(d.consequences().get(0).summary())
                 .isEqualTo("CGO_ENABLED 0 -> 1: libc.so.6 appeared, PT_INTERP /lib64/ld-linux-x86-64.so.2 appeared, "
-                        + "linkage static -> dynamic, 3 dynamic symbols added, 1 cgo functions added");
+                        + "linkage static -> dynamic, 3 dynamic symbols added, 1 cgo function added");
         assertThat(new DiffGate().evaluate(d, EnumSet.of(DiffGate.Rule.CGO_CHANGE))).hasSize(1);
         assertThat(new DiffGate().evaluate(d, EnumSet.of(DiffGate.Rule.NEW_LIBRARIES)))
                 .extracting(DiffGate.Hit::message).containsExactly("new library: libc.so.6");
