@@ -116,6 +116,22 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theSampleCopiesAreExecutable() throws Exception {
+        Samples samples = new Samples(tmp.resolve("samples"));
+        List<Path> copies = samples.extract();
+        assertEquals(4, copies.size());
+        for (Path p : copies) {
+            assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(p)), p.toString());
+        }
+        // a copy left with 0600 by an older version gets the mode too, without being written again
+        Path one = copies.get(0);
+        Files.setPosixFilePermissions(one, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        samples.extract();
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(one)));
+    }
+
+    @Test
     void closeAndRecentFiles() throws Exception {
         Path f = Files.writeString(tmp.resolve("x.txt"), "x");
         WorkbenchItem item = openAndWait(f);
