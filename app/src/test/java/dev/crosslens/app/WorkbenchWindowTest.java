@@ -132,6 +132,22 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void fileMenuOpensAFolderWithAShortcut() {
+        javafx.scene.control.MenuBar bar = fx(() -> (javafx.scene.control.MenuBar) app.window().getTop());
+        javafx.scene.control.Menu file = fx(() -> bar.getMenus().get(0));
+        assertEquals("File", file.getText());
+        javafx.scene.control.MenuItem folder = fx(() -> file.getItems().stream()
+                .filter(i -> "open-folder".equals(i.getId())).findFirst().orElse(null));
+        assertNotNull(folder, "File > Open folder…");
+        assertEquals("Open folder…", folder.getText());
+        assertEquals(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.O,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                folder.getAccelerator());
+        assertEquals(1, fx(() -> file.getItems().indexOf(folder)), "right after Open…");
+        assertNotNull(fx(() -> app.window().lookup("#welcome-folder")), "the welcome panel offers it too");
+    }
+
+    @Test
     void closeAndRecentFiles() throws Exception {
         Path f = Files.writeString(tmp.resolve("x.txt"), "x");
         WorkbenchItem item = openAndWait(f);
