@@ -215,6 +215,22 @@ class BinaryViewsTest {
         expected.addAll(List.of("Imported symbols (not tied to a library)", "Exports",
                 "Search paths (RPATH / RUNPATH / LC_RPATH)"));
         assertEquals(expected, names);
+
+        // Ctrl+C copies the selected nodes as the table rows are copied: tab separated, with where they are
+        fxRun(() -> {
+            var libm = libs.tree().getRoot().getChildren().get(4);
+            libs.tree().getSelectionModel().clearSelection();
+            libs.tree().getSelectionModel().select(libm);
+            libs.tree().getSelectionModel().select(libm.getChildren().get(0));
+            libs.tree().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.C, false, true, false, false));
+        });
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("\tlibm.so.6\tneeded  1 import\tlibrary\t0x210978\t0x10\n"
+                + "libm.so.6\tlog2@GLIBC_2.2.5\t\timport\t0xb78\t0x18\n", copied);
+        assertEquals(List.of("Show bytes in hex", "Copy", "", "Export CSV…", "Export JSON…"),
+                fx(() -> libs.tree().getContextMenu().getItems().stream()
+                        .map(i -> i.getText() == null ? "" : i.getText()).toList()));
         FxTesting.snapshot(app.window(), "snapshots", "libraries-rollup");
     }
 

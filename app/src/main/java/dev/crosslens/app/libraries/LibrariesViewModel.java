@@ -30,6 +30,24 @@ public final class LibrariesViewModel {
         }
     }
 
+    /** One node as a row of a copy or an export: under which library or group, and where its bytes are. */
+    public record Row(String parent, String name, String detail, String kind, Extent extent) {
+        public static final List<String> HEADERS = List.of("Parent", "Name", "Detail", "Kind", "Offset", "Size");
+
+        /** The cells under {@link #HEADERS}; offset and size in hex, empty when the node has no bytes. */
+        public List<String> cells() {
+            boolean known = extent != null && extent.isKnown();
+            return List.of(parent, name, detail, kind, known ? "0x" + Long.toHexString(extent.offset()) : "",
+                    known ? "0x" + Long.toHexString(extent.size()) : "");
+        }
+    }
+
+    /** {@code node} as a row under {@code parent} (null or the root for a top-level node). */
+    public Row row(Node parent, Node node) {
+        return new Row(parent == null || parent == root ? "" : parent.label(), node.label(), node.detail(),
+                node.styleClass(), node.extent());
+    }
+
     private final Node root;
     private final int libraryCount;
 
