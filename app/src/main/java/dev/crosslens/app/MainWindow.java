@@ -627,6 +627,7 @@ public final class MainWindow extends BorderPane {
             shown = item;
             if (empty || item == null) {
                 setText(null);
+                setTooltip(null);
                 getStyleClass().removeAll("item-loading", "item-failed");
                 return;
             }
@@ -647,6 +648,8 @@ public final class MainWindow extends BorderPane {
             }
             String kind = item.image() == null ? "" : "  " + item.image().core().arch().label();
             setText(item.label() + kind + suffix);
+            // the sidebar is narrow: the whole name, and where the file is, on hover
+            setTooltip(new javafx.scene.control.Tooltip(item.label() + kind + suffix + "\n" + item.path()));
         }
     }
 }
