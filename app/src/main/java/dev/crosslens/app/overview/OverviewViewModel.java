@@ -183,17 +183,17 @@ public final class OverviewViewModel {
         return f;
     }
 
+    /** Up to {@link #LIBRARIES_SHOWN} names (the value wraps); past that, how many more the Libraries tab lists. */
     private String joinLibraries() {
+        List<Library> libs = core.libraries();
         List<String> names = new ArrayList<>();
-        for (Library l : core.libraries()) {
-            if (names.size() == 6) {
-                names.add("… " + (core.libraries().size() - 6) + " more");
-                break;
-            }
-            names.add(l.name());
-        }
-        return String.join(", ", names);
+        int shown = libs.size() <= LIBRARIES_SHOWN ? libs.size() : LIBRARIES_SHOWN - 1;
+        for (int i = 0; i < shown; i++) names.add(libs.get(i).name());
+        String joined = String.join(", ", names);
+        return shown == libs.size() ? joined : joined + " and " + (libs.size() - shown) + " more (Libraries tab)";
     }
+
+    static final int LIBRARIES_SHOWN = 24;
 
     public List<HardeningCheck> hardening() {
         return core.hardening();
