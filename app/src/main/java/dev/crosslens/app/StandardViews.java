@@ -96,7 +96,7 @@ public final class StandardViews {
         r.registerItemView("libraries", "Libraries", prepared(it -> new LibrariesViewModel(it.image().core()),
                 (vm, wb) -> new LibrariesView(vm, wb)));
         r.registerItemView("relocations", "Relocations",
-                prepared(it -> new RelocationsViewModel(it.image().core().relocations()),
+                prepared(it -> new RelocationsViewModel(it.image(), it.bytes()),
                         (vm, wb) -> new RelocationsView(vm, wb)));
         r.registerItemView("go", "Go", it -> it.image().core().go() != null,
                 prepared(it -> new GoViewModel(it.image().core().go(), it.image().core().symbols(),

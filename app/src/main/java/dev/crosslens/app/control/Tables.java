@@ -72,6 +72,24 @@ public final class Tables {
         return c;
     }
 
+    /** A signed number shown as {@code 0x10} or {@code -0x8} (addends), monospace, sorted as signed. */
+    public static <T> TableColumn<T, Long> signedHexColumn(String title, double width, Function<T, Long> value) {
+        TableColumn<T, Long> c = column(title, width, value);
+        Function<Object, String> fmt = v -> v == null ? ""
+                : (Long) v < 0 ? "-0x" + Long.toHexString(-(Long) v) : "0x" + Long.toHexString((Long) v);
+        c.getProperties().put(FORMAT_KEY, fmt);
+        c.setComparator((a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : Long.compare(a, b));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : fmt.apply(item));
+            }
+        });
+        c.getStyleClass().add("mono");
+        return c;
+    }
+
     /** A numeric column, right aligned. */
     public static <T> TableColumn<T, Long> numberColumn(String title, double width, Function<T, Long> value) {
         TableColumn<T, Long> c = column(title, width, value);
