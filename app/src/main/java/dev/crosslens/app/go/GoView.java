@@ -56,6 +56,7 @@ public final class GoView extends VBox implements Filterable {
                 Tables.column("Replaced by", 240, GoViewModel.ModuleRow::replacedBy),
                 Tables.column("Sum", 260, GoViewModel.ModuleRow::sum)));
         modules.setPlaceholder(new Label("No modules recorded"));
+        modules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Tables.install(modules, workbench, "go-modules", m -> m, null);
 
         packages.setId("go-packages");
@@ -78,6 +79,9 @@ public final class GoView extends VBox implements Filterable {
                 Tables.numberColumn("Size", 80, GoViewModel.FunctionRow::size)));
         functions.getColumns().get(0).getStyleClass().add("mono");
         functions.setFixedCellSize(24);
+        functions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        functions.getColumns().get(1).setMinWidth(110);
+        functions.getColumns().get(2).setMinWidth(60);
         functions.setPlaceholder(new Label(vm.functionCount() == 0 ? "No functions in the pclntab"
                 : "No function matches"));
         Tables.install(functions, workbench, "go-functions", f -> f, GoViewModel.FunctionRow::extent);
