@@ -2,6 +2,8 @@ package dev.crosslens.app.libraries;
 
 import dev.crosslens.app.Workbench;
 import dev.crosslens.app.control.Tables;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -25,15 +27,27 @@ public final class LibrariesView extends BorderPane {
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new TreeCell<>() {
+            // the detail (kind, count, hint, address) after the name, quieter than it
+            private final Label detail = new Label();
+
+            {
+                detail.getStyleClass().add("lib-detail");
+                setContentDisplay(ContentDisplay.RIGHT);
+                setGraphicTextGap(14);
+            }
+
             @Override
             protected void updateItem(LibrariesViewModel.Node n, boolean empty) {
                 super.updateItem(n, empty);
                 getStyleClass().removeAll("lib-library", "lib-import", "lib-export", "lib-group", "lib-rpath");
                 if (empty || n == null) {
                     setText(null);
+                    setGraphic(null);
                     return;
                 }
-                setText(n.detail().isEmpty() ? n.label() : n.label() + "    " + n.detail());
+                setText(n.label());
+                detail.setText(n.detail());
+                setGraphic(n.detail().isEmpty() ? null : detail);
                 getStyleClass().add("lib-" + n.styleClass());
             }
         });
