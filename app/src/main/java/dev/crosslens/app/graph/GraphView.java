@@ -278,6 +278,7 @@ public final class GraphView extends BorderPane {
         if (l == null || getScene() == null) return;
         FileChooser fc = new FileChooser();
         fc.setInitialFileName(l.graph().title().replaceAll("[^A-Za-z0-9._-]+", "_") + "." + kind);
+        fc.getExtensionFilters().add(dev.crosslens.app.control.Tables.exportFilter(kind));
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f == null) return;
         try {
