@@ -397,8 +397,16 @@ public final class MainWindow extends BorderPane {
     public void openPaths(List<Path> paths) {
         FolderScanTask scan = new FolderScanTask(paths);
         scan.setOnSucceeded(e -> {
-            if (scan.getValue().isEmpty()) status.setText("No binaries found in " + paths);
-            else workbench.open(scan.getValue());
+            if (scan.getValue().isEmpty()) {
+                status.setText("No binaries found in " + paths);
+                return;
+            }
+            workbench.open(scan.getValue());
+            // a file already open is only selected: nothing re-renders, so the status says what is shown again
+            WorkbenchItem a = workbench.active();
+            if (a != null && a.state() == WorkbenchItem.State.LOADED && !status.textProperty().isBound()) {
+                status.setText(loadedStatus(a));
+            }
         });
         scan.setOnFailed(e -> status.setText("Could not list " + paths + ": " + scan.getException().getMessage()));
         status.setText(paths.size() == 1 ? "Looking at " + paths.get(0) + "…"
@@ -549,13 +557,17 @@ public final class MainWindow extends BorderPane {
                 break;
             default:
                 content = workspaces.computeIfAbsent(item, i -> new ItemWorkspace(workbench, i));
-                status.setText(item.label() + " — " + Plural.of(item.file().size(), "byte", "bytes") + ", "
-                        + Plural.of(item.image().core().symbols().size(), "symbol", "symbols") + ", "
-                        + Plural.of(item.image().core().sections().size(), "section", "sections"));
+                status.setText(loadedStatus(item));
                 status.setProgress(0);
                 break;
         }
         center.getChildren().setAll(content);
+    }
+
+    private static String loadedStatus(WorkbenchItem item) {
+        return item.label() + " — " + Plural.of(item.file().size(), "byte", "bytes") + ", "
+                + Plural.of(item.image().core().symbols().size(), "symbol", "symbols") + ", "
+                + Plural.of(item.image().core().sections().size(), "section", "sections");
     }
 
     /** Shows a symbol, library or finding of the active binary in the tab that lists it. */

@@ -148,6 +148,19 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void openingAFileAgainSelectsItAndTheStatusSaysWhatIsShown() {
+        Path f = dev.crosslens.parsers.testing.Fixtures.file("go-cross", "linux-arm64");
+        WorkbenchItem item = openAndWait(f);
+        waitUntil(30, () -> fx(() -> item.state() == WorkbenchItem.State.LOADED));
+        String shown = fx(() -> app.window().statusBar().getText());
+        assertTrue(shown.startsWith("linux-arm64 — "), shown);
+        fxRun(() -> app.window().openPaths(List.of(f)));
+        waitUntil(30, () -> fx(() -> !app.window().statusBar().getText().startsWith("Looking at")));
+        assertEquals(shown, fx(() -> app.window().statusBar().getText()));
+        assertEquals(1, fx(() -> app.workbench().items().size()));
+    }
+
+    @Test
     void closeAndRecentFiles() throws Exception {
         Path f = Files.writeString(tmp.resolve("x.txt"), "x");
         WorkbenchItem item = openAndWait(f);
