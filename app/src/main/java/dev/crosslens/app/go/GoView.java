@@ -57,6 +57,8 @@ public final class GoView extends VBox implements Filterable {
                 Tables.column("Sum", 260, GoViewModel.ModuleRow::sum)));
         modules.setPlaceholder(new Label("No modules recorded"));
         modules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        double[] moduleMin = {50, 220, 100, 90, 90};
+        for (int i = 0; i < moduleMin.length; i++) modules.getColumns().get(i).setMinWidth(moduleMin[i]);
         Tables.install(modules, workbench, "go-modules", m -> m, null);
 
         packages.setId("go-packages");
