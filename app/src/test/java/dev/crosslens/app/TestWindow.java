@@ -40,7 +40,12 @@ final class TestWindow implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        fxRun(() -> stage.hide());
+        fxRun(() -> {
+            stage.hide();
+            // the primary stage is shared with the next test class: it must not keep saving the window into
+            // preferences that are gone (TestFX hides it again around an ApplicationExtension test)
+            stage.setOnHidden(null);
+        });
         FxTesting.removePrefs(prefs);
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
