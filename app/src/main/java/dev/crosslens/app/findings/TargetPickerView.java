@@ -45,7 +45,6 @@ public final class TargetPickerView extends VBox {
         ComboBox<TargetProfile> combo = new ComboBox<>(vm.targets());
         combo.setId("target-combo");
         combo.setPromptText("Choose a target system…");
-        combo.setPrefWidth(360);
         combo.setMinWidth(220);
         combo.setCellFactory(lv -> new ProfileCell());
         combo.setButtonCell(new ProfileCell());
