@@ -138,9 +138,11 @@ final class PeRules {
     private static List<Finding> tlsCallbacks(RuleContext ctx, RuleInfo self) {
         PeFacts pe = ctx.pe();
         if (pe == null || pe.tlsCallbacks() <= 0) return List.of();
-        return List.of(Rule.finding(self, pe.tlsCallbacks() + " TLS callback(s)",
-                "The TLS directory lists " + pe.tlsCallbacks() + " callback(s) that run before the entry point.",
-                List.of(Evidence.of("header", "TLS directory", pe.tlsCallbacks() + " callback(s)", pe.tlsExtent())),
+        String callbacks = pe.tlsCallbacks() + (pe.tlsCallbacks() == 1 ? " callback" : " callbacks");
+        return List.of(Rule.finding(self, pe.tlsCallbacks() + " TLS " + callbacks.substring(callbacks.indexOf(' ') + 1),
+                "The TLS directory lists " + callbacks + " that run" + (pe.tlsCallbacks() == 1 ? "s" : "")
+                        + " before the entry point.",
+                List.of(Evidence.of("header", "TLS directory", callbacks, pe.tlsExtent())),
                 self.fix()));
     }
 
