@@ -1,6 +1,7 @@
 package dev.crosslens.app;
 
 import dev.crosslens.app.compare.ComparePanel;
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.app.findings.FindingsView;
 import dev.crosslens.app.findings.FindingsViewModel;
 import dev.crosslens.app.libraries.LibrariesView;
@@ -45,6 +46,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
@@ -119,6 +121,11 @@ public final class MainWindow extends BorderPane {
         MenuItem open = new MenuItem("Open…");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> openDialog());
+        MenuItem openFolder = new MenuItem("Open folder…");
+        openFolder.setId("open-folder");
+        openFolder.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        openFolder.setOnAction(e -> openFolderDialog());
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         MenuItem close = new MenuItem("Close");
@@ -144,7 +151,7 @@ public final class MainWindow extends BorderPane {
             Path p = chooseFile("Open a recorded trace session");
             if (p != null) openTrace(p);
         });
-        Menu file = new Menu("File", null, open, recentMenu, openTrace, new SeparatorMenuItem(), close, reload,
+        Menu file = new Menu("File", null, open, openFolder, recentMenu, openTrace, new SeparatorMenuItem(), close, reload,
                 new SeparatorMenuItem(), quit);
 
         MenuItem runItem = new MenuItem("Run in sandbox…");
@@ -359,10 +366,8 @@ public final class MainWindow extends BorderPane {
     private void openDialog() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open binaries");
-        List<Path> recent = workbench.settings().recentFiles();
-        if (!recent.isEmpty() && recent.get(0).getParent() != null && recent.get(0).getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(recent.get(0).getParent().toFile());
-        }
+        File initial = initialDirectory();
+        if (initial != null) chooser.setInitialDirectory(initial);
         List<File> files = chooser.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
         if (files == null) return;
         List<Path> paths = new ArrayList<>();
@@ -370,15 +375,42 @@ public final class MainWindow extends BorderPane {
         openPaths(paths);
     }
 
+    /** File > Open folder… (Ctrl+Shift+O): the binaries in a folder and its subfolders, as a drop of it opens them. */
+    private void openFolderDialog() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open the binaries in a folder");
+        File initial = initialDirectory();
+        if (initial != null) chooser.setInitialDirectory(initial);
+        File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir != null) openPaths(List.of(dir.toPath()));
+    }
+
+    /** The folder of the most recent file, when it still exists. */
+    private File initialDirectory() {
+        List<Path> recent = workbench.settings().recentFiles();
+        if (recent.isEmpty() || recent.get(0).getParent() == null) return null;
+        File dir = recent.get(0).getParent().toFile();
+        return dir.isDirectory() ? dir : null;
+    }
+
     /** Opens files and folders (folders are expanded off the FX thread to the binaries they hold). */
     public void openPaths(List<Path> paths) {
         FolderScanTask scan = new FolderScanTask(paths);
         scan.setOnSucceeded(e -> {
-            if (scan.getValue().isEmpty()) status.setText("No binaries found in " + paths);
-            else workbench.open(scan.getValue());
+            if (scan.getValue().isEmpty()) {
+                status.setText("No binaries found in " + paths);
+                return;
+            }
+            workbench.open(scan.getValue());
+            // a file already open is only selected: nothing re-renders, so the status says what is shown again
+            WorkbenchItem a = workbench.active();
+            if (a != null && a.state() == WorkbenchItem.State.LOADED && !status.textProperty().isBound()) {
+                status.setText(loadedStatus(a));
+            }
         });
         scan.setOnFailed(e -> status.setText("Could not list " + paths + ": " + scan.getException().getMessage()));
-        status.setText("Looking at " + paths.size() + " path(s)…");
+        status.setText(paths.size() == 1 ? "Looking at " + paths.get(0) + "…"
+                : "Looking at " + Plural.of(paths.size(), "path", "paths") + "…");
         workbench.run(scan);
     }
 
@@ -486,7 +518,8 @@ public final class MainWindow extends BorderPane {
         status.progressProperty().unbind();
         status.setProgress(0);
         if (item == null) {
-            center.getChildren().setAll(StatusPanels.welcome(workbench, this::openDialog, this::openSamples));
+            center.getChildren().setAll(StatusPanels.welcome(workbench, this::openDialog, this::openFolderDialog,
+                    this::openSamples));
             status.textProperty().unbind();
             status.setText(workbench.items().isEmpty() ? "Ready — drop binaries on the window" : "");
             return;
@@ -524,13 +557,17 @@ public final class MainWindow extends BorderPane {
                 break;
             default:
                 content = workspaces.computeIfAbsent(item, i -> new ItemWorkspace(workbench, i));
-                status.setText(item.label() + " — " + item.file().size() + " bytes, "
-                        + item.image().core().symbols().size() + " symbols, "
-                        + item.image().core().sections().size() + " sections");
+                status.setText(loadedStatus(item));
                 status.setProgress(0);
                 break;
         }
         center.getChildren().setAll(content);
+    }
+
+    private static String loadedStatus(WorkbenchItem item) {
+        return item.label() + " — " + Plural.of(item.file().size(), "byte", "bytes") + ", "
+                + Plural.of(item.image().core().symbols().size(), "symbol", "symbols") + ", "
+                + Plural.of(item.image().core().sections().size(), "section", "sections");
     }
 
     /** Shows a symbol, library or finding of the active binary in the tab that lists it. */
@@ -602,6 +639,7 @@ public final class MainWindow extends BorderPane {
             shown = item;
             if (empty || item == null) {
                 setText(null);
+                setTooltip(null);
                 getStyleClass().removeAll("item-loading", "item-failed");
                 return;
             }
@@ -622,6 +660,8 @@ public final class MainWindow extends BorderPane {
             }
             String kind = item.image() == null ? "" : "  " + item.image().core().arch().label();
             setText(item.label() + kind + suffix);
+            // the sidebar is narrow: the whole name, and where the file is, on hover
+            setTooltip(new javafx.scene.control.Tooltip(item.label() + kind + suffix + "\n" + item.path()));
         }
     }
 }

@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.concurrent.Task;
 
 /**
  * The sample binaries that ship inside the app's jar ({@code /samples}, listed by {@code samples.list}, built
  * from {@code resources/samples}). Help > Open samples copies them to a cache folder (once per content) and opens
- * them; this works the same from ./crosslens, the plain jar and the jpackage image.
+ * them (rwxr-xr-x where the file system has POSIX permissions); this works the same from ./crosslens, the plain jar
+ * and the jpackage image.
  */
 public final class Samples {
     private final Path cacheDir;
@@ -51,6 +56,14 @@ public final class Samples {
         };
     }
 
+    /** rwxr-xr-x, as a build leaves a program, so a sample can be run from a shell; a no-op off POSIX file systems. */
+    static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+
+    private static void executable(Path p) throws IOException {
+        if (!Files.getFileStore(p).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        if (!Files.getPosixFilePermissions(p).equals(EXECUTABLE)) Files.setPosixFilePermissions(p, EXECUTABLE);
+    }
+
     public List<Path> extract() throws IOException {
         List<String> names = names();
         if (names.isEmpty()) throw new IOException("this build carries no samples (/samples/samples.list missing)");
@@ -66,7 +79,10 @@ public final class Samples {
                         || !java.util.Arrays.equals(Files.readAllBytes(target), data)) {
                     Path tmp = Files.createTempFile(cacheDir, n, ".part");
                     Files.write(tmp, data);
+                    executable(tmp);
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    executable(target); // a copy made before the samples were made executable
                 }
             }
             out.add(target);

@@ -96,10 +96,11 @@ public final class StandardViews {
         r.registerItemView("libraries", "Libraries", prepared(it -> new LibrariesViewModel(it.image().core()),
                 (vm, wb) -> new LibrariesView(vm, wb)));
         r.registerItemView("relocations", "Relocations",
-                prepared(it -> new RelocationsViewModel(it.image().core().relocations()),
+                prepared(it -> new RelocationsViewModel(it.image(), it.bytes()),
                         (vm, wb) -> new RelocationsView(vm, wb)));
         r.registerItemView("go", "Go", it -> it.image().core().go() != null,
-                prepared(it -> new GoViewModel(it.image().core().go()), (vm, wb) -> new GoView(vm, wb)));
+                prepared(it -> new GoViewModel(it.image().core().go(), it.image().core().symbols(),
+                        it.image().core().sections()), (vm, wb) -> new GoView(vm, wb)));
         r.registerItemView("hex", "Hex", it -> it.bytes() != null,
                 prepared(it -> new HexViewModel(it.bytes()), (vm, wb) -> new HexView(vm, wb)));
     }

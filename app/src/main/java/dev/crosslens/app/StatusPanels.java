@@ -17,7 +17,7 @@ final class StatusPanels {
     private StatusPanels() {
     }
 
-    static Node welcome(Workbench wb, Runnable openDialog, Runnable openSamples) {
+    static Node welcome(Workbench wb, Runnable openDialog, Runnable openFolder, Runnable openSamples) {
         Label title = new Label("Crosslens");
         title.getStyleClass().add("welcome-title");
         Label hint = new Label("Drop binaries or a folder here — ELF, PE/COFF, Mach-O (fat too), ar archives.");
@@ -25,10 +25,13 @@ final class StatusPanels {
         Button open = new Button("Open files…");
         open.setDefaultButton(true);
         open.setOnAction(e -> openDialog.run());
+        Button folder = new Button("Open folder…");
+        folder.setId("welcome-folder");
+        folder.setOnAction(e -> openFolder.run());
         Button samples = new Button("Open samples");
         samples.setId("welcome-samples");
         samples.setOnAction(e -> openSamples.run());
-        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(10, open, samples);
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(10, open, folder, samples);
         buttons.setAlignment(Pos.CENTER);
         VBox box = new VBox(14, title, hint, buttons);
         List<Path> recent = wb.settings().recentFiles();

@@ -149,7 +149,7 @@ public final class WorkbenchLauncher {
     private static FindingsView findingsView(Workbench wb, WorkbenchItem item) {
         FindingsViewModel vm = new FindingsViewModel(wb::select);
         vm.setFindings(item.findings());
-        return new FindingsView(vm);
+        return new FindingsView(vm, wb);
     }
 
     private static boolean onSomeScreen(double[] b) {

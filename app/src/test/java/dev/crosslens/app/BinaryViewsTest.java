@@ -183,6 +183,19 @@ class BinaryViewsTest {
         assertEquals(2, (int) fx(() -> app.window().getScene().getStylesheets().size()));
         assertTrue(app.workbench().settings().darkTheme());
         FxTesting.snapshot(app.window(), "snapshots", "overview-dark");
+        // the build-intent placeholder and the target combo read on the dark field
+        javafx.scene.control.TextField intent = fx(() -> (javafx.scene.control.TextField) ws.view("overview").lookup("#target-intent"));
+        javafx.scene.paint.Color field = fx(() -> lastFill(intent));
+        javafx.scene.paint.Color prompt = fx(() -> intent.lookupAll("Text").stream()
+                .map(n -> (javafx.scene.text.Text) n).filter(t -> intent.getPromptText().equals(t.getText()))
+                .map(t -> (javafx.scene.paint.Color) t.getFill()).findFirst().orElseThrow());
+        assertTrue(contrast(prompt, field) >= 3.0, "placeholder contrast " + contrast(prompt, field));
+        javafx.scene.control.ComboBox<?> combo = fx(() -> (javafx.scene.control.ComboBox<?>) ws.view("overview").lookup("#target-combo"));
+        javafx.scene.paint.Color comboBg = fx(() -> lastFill(combo));
+        assertTrue(comboBg.getBrightness() < 0.35, "the combo is dark too: " + comboBg);
+        javafx.scene.paint.Color comboText = fx(() -> (javafx.scene.paint.Color) ((javafx.scene.control.Labeled)
+                combo.lookup(".list-cell")).getTextFill());
+        assertTrue(contrast(comboText, comboBg) >= 4.5, "combo text contrast " + contrast(comboText, comboBg));
         fxRun(() -> ws.show("sections"));
         FxTesting.snapshot(app.window(), "snapshots", "sections-dark");
         fxRun(() -> app.window().darkThemeItem().setSelected(false));
@@ -207,8 +220,52 @@ class BinaryViewsTest {
         });
         assertNotNull(libs);
         List<String> names = fx(() -> libs.tree().getRoot().getChildren().stream().map(t -> t.getValue().label()).toList());
-        assertTrue(names.containsAll(List.of("libdl.so.2", "libc.so.6", "ld-linux-x86-64.so.2")), names.toString());
+        // each library once, in DT_NEEDED order, then the groups: no second "not in the needed list" entry
+        List<String> needed = fx(() -> ws.item().image().core().libraries().stream().map(l -> l.name()).toList());
+        assertEquals(List.of("libdl.so.2", "libgcc_s.so.1", "librt.so.1", "libpthread.so.0", "libm.so.6", "libc.so.6",
+                "ld-linux-x86-64.so.2"), needed);
+        List<String> expected = new java.util.ArrayList<>(needed);
+        expected.addAll(List.of("Imported symbols (not tied to a library)", "Exports",
+                "Search paths (RPATH / RUNPATH / LC_RPATH)"));
+        assertEquals(expected, names);
+
+        // Ctrl+C copies the selected nodes as the table rows are copied: tab separated, with where they are
+        fxRun(() -> {
+            var libm = libs.tree().getRoot().getChildren().get(4);
+            libs.tree().getSelectionModel().clearSelection();
+            libs.tree().getSelectionModel().select(libm);
+            libs.tree().getSelectionModel().select(libm.getChildren().get(0));
+            libs.tree().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.C, false, true, false, false));
+        });
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("\tlibm.so.6\tneeded  1 import\tlibrary\t0x210978\t0x10\n"
+                + "libm.so.6\tlog2@GLIBC_2.2.5\t\timport\t0xb78\t0x18\n", copied);
+        assertEquals(List.of("Show bytes in hex", "Copy", "", "Export CSV…", "Export JSON…"),
+                fx(() -> libs.tree().getContextMenu().getItems().stream()
+                        .map(i -> i.getText() == null ? "" : i.getText()).toList()));
         FxTesting.snapshot(app.window(), "snapshots", "libraries-rollup");
+    }
+
+    /** The colour a region is painted with last (its face), gradients by their last stop. */
+    private static javafx.scene.paint.Color lastFill(javafx.scene.layout.Region r) {
+        var fills = r.getBackground().getFills();
+        javafx.scene.paint.Paint p = fills.get(fills.size() - 1).getFill();
+        if (p instanceof javafx.scene.paint.LinearGradient g) return g.getStops().get(g.getStops().size() - 1).getColor();
+        return (javafx.scene.paint.Color) p;
+    }
+
+    /** WCAG contrast ratio. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        java.util.function.DoubleUnaryOperator lin = v -> v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * lin.applyAsDouble(c.getRed()) + 0.7152 * lin.applyAsDouble(c.getGreen())
+                + 0.0722 * lin.applyAsDouble(c.getBlue());
     }
 
     private static Object viewModel(SymbolsView view) {

@@ -116,6 +116,51 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theSampleCopiesAreExecutable() throws Exception {
+        Samples samples = new Samples(tmp.resolve("samples"));
+        List<Path> copies = samples.extract();
+        assertEquals(4, copies.size());
+        for (Path p : copies) {
+            assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(p)), p.toString());
+        }
+        // a copy left with 0600 by an older version gets the mode too, without being written again
+        Path one = copies.get(0);
+        Files.setPosixFilePermissions(one, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        samples.extract();
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(one)));
+    }
+
+    @Test
+    void fileMenuOpensAFolderWithAShortcut() {
+        javafx.scene.control.MenuBar bar = fx(() -> (javafx.scene.control.MenuBar) app.window().getTop());
+        javafx.scene.control.Menu file = fx(() -> bar.getMenus().get(0));
+        assertEquals("File", file.getText());
+        javafx.scene.control.MenuItem folder = fx(() -> file.getItems().stream()
+                .filter(i -> "open-folder".equals(i.getId())).findFirst().orElse(null));
+        assertNotNull(folder, "File > Open folder…");
+        assertEquals("Open folder…", folder.getText());
+        assertEquals(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.O,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                folder.getAccelerator());
+        assertEquals(1, fx(() -> file.getItems().indexOf(folder)), "right after Open…");
+        assertNotNull(fx(() -> app.window().lookup("#welcome-folder")), "the welcome panel offers it too");
+    }
+
+    @Test
+    void openingAFileAgainSelectsItAndTheStatusSaysWhatIsShown() {
+        Path f = dev.crosslens.parsers.testing.Fixtures.file("go-cross", "linux-arm64");
+        WorkbenchItem item = openAndWait(f);
+        waitUntil(30, () -> fx(() -> item.state() == WorkbenchItem.State.LOADED));
+        String shown = fx(() -> app.window().statusBar().getText());
+        assertTrue(shown.startsWith("linux-arm64 — "), shown);
+        fxRun(() -> app.window().openPaths(List.of(f)));
+        waitUntil(30, () -> fx(() -> !app.window().statusBar().getText().startsWith("Looking at")));
+        assertEquals(shown, fx(() -> app.window().statusBar().getText()));
+        assertEquals(1, fx(() -> app.workbench().items().size()));
+    }
+
+    @Test
     void closeAndRecentFiles() throws Exception {
         Path f = Files.writeString(tmp.resolve("x.txt"), "x");
         WorkbenchItem item = openAndWait(f);

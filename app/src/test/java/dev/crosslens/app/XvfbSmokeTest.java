@@ -62,8 +62,12 @@ class XvfbSmokeTest {
     }
 
     private static Path screenshot(String name) throws Exception {
+        return screenshot(name, 1500);
+    }
+
+    private static Path screenshot(String name, long settleMillis) throws Exception {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(1500); // let the window paint on the X server (slow under load)
+        Thread.sleep(settleMillis); // let the window paint on the X server (slow under load)
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         Rectangle2D r = fx(() -> new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         Image img = new FxRobot().capture(r).getImage();
@@ -103,6 +107,8 @@ class XvfbSmokeTest {
         screenshot("04-libraries");
         fxRun(() -> ws.show("findings"));
         screenshot("04b-findings");
+        fxRun(() -> ws.show("relocations"));
+        screenshot("04d-relocations");
         fxRun(() -> {
             workbench.activeProperty().set(workbench.items().get(3));
             window.activeWorkspace().show("go");
@@ -123,6 +129,81 @@ class XvfbSmokeTest {
         screenshot("07-sections-dark");
         fxRun(() -> window.darkThemeItem().setSelected(false));
         assertEquals(file == null ? 4 : 5, (int) fx(() -> window.tree().getRoot().getChildren().size()));
+    }
+
+    /** Shows {@code file}'s workspace (opening it if needed) and returns it. */
+    private static ItemWorkspace show(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        fxRun(() -> window.openPaths(List.of(file)));
+        waitUntil(120, () -> fx(() -> workbench.items().stream().anyMatch(i -> i.path().equals(abs)
+                && i.state() != WorkbenchItem.State.LOADING)));
+        fxRun(() -> workbench.activeProperty().set(workbench.items().stream().filter(i -> i.path().equals(abs))
+                .findFirst().orElseThrow()));
+        waitUntil(30, () -> fx(() -> window.activeWorkspace() != null && window.activeWorkspace().item().path().equals(abs)));
+        return fx(() -> window.activeWorkspace());
+    }
+
+    private static void size(double w, double h) {
+        fxRun(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+        });
+    }
+
+    /**
+     * Every view of an ELF shared library, a Go binary, a PE with version info and a Mach-O dylib, at 1280 and
+     * 1600 px wide, light and dark: target/screenshots/views/*.png, to look at. Run by hand with
+     * {@code -Dsurefire.extraArgLine="-Dlook=all"} (or {@code -Dlook.views=go,relocations -Dlook.files=rollup}).
+     */
+    @Test
+    void shootsEveryViewAtTwoWidthsInBothThemes() throws Exception {
+        // ~130 screenshots: by hand only (-Dlook=all, or -Dlook.views=overview,sections -Dlook.files=rollup,...)
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("look") != null
+                || System.getProperty("look.views") != null || System.getProperty("look.files") != null,
+                "run with -Dlook=all to shoot every view");
+        List<Path> files = new java.util.ArrayList<>();
+        for (String id : List.of("rollup-4.67.4-linux-x64-gnu", "rollup-4.67.4-darwin-arm64")) {
+            Corpus.entries().stream().filter(e -> e.id().equals(id) && e.present()).map(Corpus.Entry::file)
+                    .findFirst().ifPresent(files::add);
+        }
+        files.add(dev.crosslens.parsers.testing.Fixtures.file("go-cross", "linux-arm64"));
+        try {
+            files.add(dev.crosslens.parsers.testing.Fixtures.file("pe-mingw", "versioned.exe"));
+        } catch (org.opentest4j.TestAbortedException e) {
+            // no MinGW here: the PE is left out
+        }
+        String only = System.getProperty("look.views", "");
+        String onlyFiles = System.getProperty("look.files", "");
+        if (!onlyFiles.isEmpty()) files.removeIf(f -> java.util.Arrays.stream(onlyFiles.split(","))
+                .noneMatch(x -> f.getFileName().toString().contains(x)));
+        for (boolean dark : List.of(false, true)) {
+            fxRun(() -> window.darkThemeItem().setSelected(dark));
+            for (double w : List.of(1280.0, 1600.0)) {
+                size(w, 900);
+                for (Path f : files) {
+                    ItemWorkspace ws = show(f);
+                    for (javafx.scene.control.Tab t : fx(() -> List.copyOf(ws.tabs().getTabs()))) {
+                        String id = ((ViewRegistry.ItemView) t.getUserData()).id();
+                        if (!only.isEmpty() && !List.of(only.split(",")).contains(id)) continue;
+                        fxRun(() -> ws.show(id));
+                        screenshot("views/" + f.getFileName().toString().replace('.', '_') + "-" + id + "-"
+                                + (int) w + (dark ? "-dark" : ""), 700);
+                    }
+                }
+            }
+        }
+        // the target combo, open, in the dark theme
+        fxRun(() -> window.darkThemeItem().setSelected(true));
+        size(1280, 900);
+        ItemWorkspace go = show(files.get(files.size() - 1));
+        fxRun(() -> go.show("overview"));
+        javafx.scene.control.ComboBox<?> combo = fx(() -> (javafx.scene.control.ComboBox<?>) go.view("overview")
+                .lookup("#target-combo"));
+        fxRun(combo::show);
+        screenshot("views/target-combo-open-dark", 700);
+        fxRun(combo::hide);
+        fxRun(() -> window.darkThemeItem().setSelected(false));
+        size(1500, 920);
     }
 
     @Test

@@ -130,8 +130,7 @@ public final class CompareView extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         MenuButton export = new MenuButton("Export report");
         for (CompareViewModel.ExportFormat f : CompareViewModel.ExportFormat.values()) {
-            MenuItem item = new MenuItem(f.name().charAt(0) + f.name().substring(1).toLowerCase(Locale.ROOT)
-                    + " (." + f.extension() + ")");
+            MenuItem item = new MenuItem(f.label() + " (*." + f.extension() + ")");
             item.setOnAction(e -> export(f));
             export.getItems().add(item);
         }

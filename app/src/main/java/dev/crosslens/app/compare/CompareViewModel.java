@@ -49,12 +49,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CompareViewModel {
     /** Report formats the view can export. */
     public enum ExportFormat {
-        HTML("html"), MARKDOWN("md"), JSON("json");
+        HTML("HTML", "html"), MARKDOWN("Markdown", "md"), JSON("JSON", "json");
 
+        private final String label;
         private final String extension;
 
-        ExportFormat(String extension) {
+        ExportFormat(String label, String extension) {
+            this.label = label;
             this.extension = extension;
+        }
+
+        public String label() {
+            return label;
         }
 
         public String extension() {

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * and section map). Holds no scene-graph types.
  */
 public final class FindingsViewModel {
+    /** The columns of a finding copied or exported as text. */
+    public static final List<String> HEADERS = List.of("Severity", "Id", "Title", "Scope", "Evidence at", "Fix");
+
     private final ObservableList<Finding> all = FXCollections.observableArrayList();
     private final FilteredList<Finding> visible = new FilteredList<>(all, f -> true);
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -80,6 +83,12 @@ public final class FindingsViewModel {
 
     public ObjectProperty<Finding> selectedProperty() {
         return selected;
+    }
+
+    /** A finding's cells under {@link #HEADERS}. */
+    public static List<String> cells(Finding f) {
+        Extent x = f.primaryExtent();
+        return List.of(f.severity().name(), f.id(), f.title(), f.scope(), x.isKnown() ? x.toString() : "", f.fix());
     }
 
     public long count(Severity s) {

@@ -29,7 +29,12 @@ public final class TargetPickerView extends VBox {
     }
 
     private final TargetPickerViewModel vm;
-    private final Label verdictLabel = new Label("Pick a target");
+    /** What the verdict line says before a target is chosen. */
+    public static final String PROMPT = "Choose the system you mean to run this binary on, and Crosslens tells you"
+            + " whether it will run there and why. Type the build you meant (GOOS, GOARCH, CGO, static) to check"
+            + " the binary against it too.";
+
+    private final Label verdictLabel = new Label(PROMPT);
     private final ListView<Row> reasons = new ListView<>();
 
     public TargetPickerView(TargetPickerViewModel vm) {
@@ -39,14 +44,17 @@ public final class TargetPickerView extends VBox {
         setPadding(new Insets(4));
         ComboBox<TargetProfile> combo = new ComboBox<>(vm.targets());
         combo.setId("target-combo");
-        combo.setPromptText("Target");
+        combo.setPromptText("Choose a target system…");
+        combo.setMinWidth(220);
         combo.setCellFactory(lv -> new ProfileCell());
         combo.setButtonCell(new ProfileCell());
         combo.valueProperty().bindBidirectional(vm.targetProperty());
         TextField intent = new TextField();
         intent.setId("target-intent");
         intent.setPromptText("build intent: GOOS=linux,GOARCH=arm64,CGO=0,static");
-        intent.setPrefColumnCount(28);
+        intent.setPrefColumnCount(34);
+        intent.setTooltip(new Tooltip("What you meant to build, e.g. GOOS=linux,GOARCH=arm64,CGO=0,static;"
+                + " Enter checks it"));
         // committed on Enter or when the field loses focus, not on every key
         intent.setText(vm.intentTextProperty().get());
         intent.setOnAction(e -> vm.intentTextProperty().set(intent.getText()));
@@ -56,17 +64,23 @@ public final class TargetPickerView extends VBox {
         Label intentError = new Label();
         intentError.getStyleClass().add("error-text");
         intentError.textProperty().bind(vm.intentErrorProperty());
+        intentError.setWrapText(true);
+        intentError.managedProperty().bind(intentError.textProperty().isNotEmpty());
+        intentError.visibleProperty().bind(intentError.managedProperty());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.checkingProperty());
         verdictLabel.setId("target-verdict");
         verdictLabel.getStyleClass().add("target-verdict");
+        verdictLabel.setWrapText(true);
+        verdictLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(8, combo, intent, busy);
         top.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(intent, Priority.SOMETIMES);
+        HBox.setHgrow(intent, Priority.ALWAYS);
         reasons.setId("target-reasons");
         reasons.setFixedCellSize(24);
         reasons.setPrefHeight(28);
+        reasons.managedProperty().bind(reasons.visibleProperty());
         reasons.setCellFactory(lv -> new ReasonCell());
         reasons.setOnMouseClicked(e -> reveal(reasons.getSelectionModel().getSelectedItem()));
         reasons.setOnKeyPressed(e -> {
@@ -75,6 +89,7 @@ public final class TargetPickerView extends VBox {
         vm.verdictProperty().addListener((o, a, v) -> show());
         vm.intentFindings().addListener((ListChangeListener<Finding>) c -> show());
         vm.errorProperty().addListener((o, a, b) -> show());
+        vm.checkingProperty().addListener((o, a, b) -> show());
         getChildren().addAll(top, intentError, verdictLabel, reasons);
         show();
     }
@@ -85,13 +100,19 @@ public final class TargetPickerView extends VBox {
 
     private void show() {
         TargetVerdict v = vm.verdictProperty().get();
-        verdictLabel.getStyleClass().removeAll("verdict-runs", "verdict-will_fail", "verdict-cannot_tell");
+        verdictLabel.getStyleClass().removeAll("verdict-runs", "verdict-will_fail", "verdict-cannot_tell",
+                "target-prompt", "error-text");
         reasons.getItems().clear();
         if (v == null) {
+            // No verdict yet: a sentence that says what to do (or why the check failed), no empty list under it.
             String err = vm.errorProperty().get();
-            verdictLabel.setText(err == null || err.isEmpty() ? "Pick a target" : err);
+            boolean failed = err != null && !err.isEmpty();
+            verdictLabel.setText(failed ? err : vm.checkingProperty().get() ? "Checking…" : PROMPT);
+            verdictLabel.getStyleClass().add(failed ? "error-text" : "target-prompt");
+            reasons.setVisible(false);
             return;
         }
+        reasons.setVisible(true);
         verdictLabel.setText(v.verdict().label().toUpperCase(Locale.ROOT) + " on " + v.targetName());
         verdictLabel.getStyleClass().add("verdict-" + v.verdict().name().toLowerCase(Locale.ROOT));
         for (TargetReason r : v.reasons()) {

@@ -111,6 +111,9 @@ public final class GraphView extends BorderPane {
         }
     }
 
+    /** The drawing is as {@link #fit()} left it (no zoom, pan or search since): a resize fits it again. */
+    private boolean fitted;
+
     private void installNavigation() {
         viewport.setOnScroll(e -> {
             if (wheelScrolls && !e.isControlDown()) {
@@ -127,6 +130,7 @@ public final class GraphView extends BorderPane {
         });
         viewport.setOnMouseDragged(e -> {
             if (dragStart == null) return;
+            fitted = false;
             pan.setX(e.getX() - dragStart.getX());
             pan.setY(e.getY() - dragStart.getY());
         });
@@ -138,8 +142,12 @@ public final class GraphView extends BorderPane {
                 zoom(0.8, center());
             }
         });
+        // first shown, or resized while the whole drawing is shown as fitted: fit it to the new size
         viewport.widthProperty().addListener((o, a, b) -> {
-            if (a.doubleValue() == 0 && b.doubleValue() > 0) fit();
+            if ((a.doubleValue() == 0 || fitted) && b.doubleValue() > 0) fit();
+        });
+        viewport.heightProperty().addListener((o, a, b) -> {
+            if (fitted && b.doubleValue() > 0) fit();
         });
     }
 
@@ -149,6 +157,7 @@ public final class GraphView extends BorderPane {
 
     /** Zooms by {@code factor} keeping the point under {@code at} (viewport coordinates) still. */
     public void zoom(double factor, Point2D at) {
+        fitted = false;
         double s = Math.max(0.02, Math.min(8, scale.getX() * factor));
         double real = s / scale.getX();
         pan.setX(at.getX() - (at.getX() - pan.getX()) * real);
@@ -194,6 +203,7 @@ public final class GraphView extends BorderPane {
         scale.setY(s);
         pan.setX((viewport.getWidth() - l.width() * s) / 2);
         pan.setY(Math.max(10, (viewport.getHeight() - l.height() * s) / 2));
+        fitted = true;
     }
 
     public double zoomLevel() {
@@ -299,6 +309,7 @@ public final class GraphView extends BorderPane {
         select(g);
         vm.selectedProperty().set(n);
         Bounds bb = g.getBoundsInParent();
+        fitted = false;
         double s = Math.max(scale.getX(), 0.8);
         scale.setX(s);
         scale.setY(s);
@@ -311,6 +322,7 @@ public final class GraphView extends BorderPane {
         if (l == null || getScene() == null) return;
         FileChooser fc = new FileChooser();
         fc.setInitialFileName(l.graph().title().replaceAll("[^A-Za-z0-9._-]+", "_") + "." + kind);
+        fc.getExtensionFilters().add(dev.crosslens.app.control.Tables.exportFilter(kind));
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f == null) return;
         try {

@@ -1,5 +1,6 @@
 package dev.crosslens.app.graph;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.model.graph.Graph;
 import dev.crosslens.model.graph.GraphNode;
 import dev.crosslens.parsers.resolve.GraphCollapse;
@@ -122,7 +123,7 @@ public final class GraphViewModel {
             return;
         }
         Set<String> open = Set.copyOf(expanded);
-        status.set("laying out " + g.nodes().size() + " nodes\u2026");
+        status.set("laying out " + Plural.of(g.nodes().size(), "node", "nodes") + "\u2026");
         Task<GraphLayout.Layout> task = new Task<>() {
             @Override
             protected GraphLayout.Layout call() {
@@ -134,7 +135,7 @@ public final class GraphViewModel {
             if (mine != generation) return; // a newer request has started: drop this one
             GraphLayout.Layout l = task.getValue();
             layout.set(l);
-            status.set(l.boxes().size() + " nodes, " + l.lines().size() + " edges"
+            status.set(Plural.of(l.boxes().size(), "node", "nodes") + ", " + Plural.of(l.lines().size(), "edge", "edges")
                     + (l.boxes().size() < g.nodes().size() ? " (" + g.nodes().size() + " when expanded)" : ""));
         });
         task.setOnFailed(e -> {

@@ -10,7 +10,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 
 import java.io.File;
@@ -36,7 +35,7 @@ public final class ResolutionView extends BorderPane {
         if (vm.graph().layoutProperty().get() == null && !vm.runningProperty().get()) vm.refresh();
     }
 
-    private HBox header() {
+    private javafx.scene.layout.VBox header() {
         kindPicker.setItems(FXCollections.observableArrayList(ResolutionViewModel.Kind.values()));
         kindPicker.setId("graph-kind");
         kindPicker.valueProperty().bindBidirectional(vm.kindProperty());
@@ -58,10 +57,17 @@ public final class ResolutionView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("resolution-summary");
         summary.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox box = new HBox(8, kindPicker, choose, reset, sysrootLabel, busy, summary);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setPadding(new Insets(4, 8, 4, 8));
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the controls on one line, the summary (long: counts and the sysroot path) on its own, wrapping
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {kindPicker, choose, reset}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        sysrootLabel.setMinWidth(60);
+        HBox controls = new HBox(8, kindPicker, choose, reset, sysrootLabel, busy);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, controls, summary);
+        box.setPadding(new Insets(6, 8, 6, 8));
         box.getStyleClass().add("resolution-header");
         return box;
     }

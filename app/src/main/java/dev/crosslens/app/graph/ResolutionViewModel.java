@@ -1,5 +1,6 @@
 package dev.crosslens.app.graph;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.graph.Graph;
 import dev.crosslens.model.resolve.Resolution;
@@ -143,8 +144,8 @@ public final class ResolutionViewModel {
                     resolution.set(computed);
                     summary.set(summarize(computed));
                 } else {
-                    summary.set(file.image().core().sections().size() + " sections, "
-                            + file.image().core().segments().size() + " segments");
+                    summary.set(Plural.of(file.image().core().sections().size(), "section", "sections") + ", "
+                            + Plural.of(file.image().core().segments().size(), "segment", "segments"));
                 }
                 graph.graphProperty().set(getValue());
             }
@@ -168,11 +169,12 @@ public final class ResolutionViewModel {
 
     static String summarize(Resolution r) {
         long libsMissing = r.libraries().stream().filter(l -> l.state().isError()).count();
-        return r.symbols().size() + " imports from " + r.libraries().size() + " libraries: "
+        return Plural.of(r.symbols().size(), "import", "imports") + " from "
+                + Plural.of(r.libraries().size(), "library", "libraries") + ": "
                 + r.count(ResolutionState.RESOLVED) + " resolved, " + r.count(ResolutionState.UNRESOLVED)
                 + " unresolved, " + r.count(ResolutionState.WEAK_MISSING) + " weak and missing"
                 + (r.count(ResolutionState.UNCHECKED) > 0 ? ", " + r.count(ResolutionState.UNCHECKED) + " not checked"
-                : "") + (libsMissing > 0 ? "; " + libsMissing + " libraries not found" : "")
+                : "") + (libsMissing > 0 ? "; " + Plural.of(libsMissing, "library", "libraries") + " not found" : "")
                 + (r.sysroot().isEmpty() ? "" : " \u2014 against " + r.sysroot());
     }
 

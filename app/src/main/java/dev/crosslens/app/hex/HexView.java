@@ -1,5 +1,6 @@
 package dev.crosslens.app.hex;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.app.Workbench;
 import dev.crosslens.app.control.OffsetNavigable;
 import dev.crosslens.model.Extent;
@@ -80,10 +81,10 @@ public final class HexView extends BorderPane implements OffsetNavigable {
     }
 
     private String describe(Extent x) {
-        String size = vm.size() + " bytes, " + vm.lineCount() + " lines";
+        String size = Plural.of(vm.size(), "byte", "bytes") + ", " + Plural.of(vm.lineCount(), "line", "lines");
         if (x == null || !x.isKnown()) return size;
-        return "selected 0x" + Long.toHexString(x.offset()) + "..0x" + Long.toHexString(x.end()) + " (" + x.size()
-                + " bytes)  ·  " + size;
+        return "selected 0x" + Long.toHexString(x.offset()) + "..0x" + Long.toHexString(x.end()) + " ("
+                + Plural.of(x.size(), "byte", "bytes") + ")  ·  " + size;
     }
 
     private static String headerHex() {

@@ -1,17 +1,18 @@
 package dev.crosslens.app.libraries;
 
 import dev.crosslens.app.Workbench;
+import dev.crosslens.app.control.Tables;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
-/** Library -> imported symbols, exports, search paths. */
+/**
+ * Library -> imported symbols, exports, search paths. Ctrl+C copies the selected nodes, the context menu exports
+ * every node as CSV or JSON, and a node with bytes selects them (double-click: in the hex view).
+ */
 public final class LibrariesView extends BorderPane {
     private final TreeView<LibrariesViewModel.Node> tree = new TreeView<>();
 
@@ -26,31 +27,38 @@ public final class LibrariesView extends BorderPane {
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new TreeCell<>() {
+            // the detail (kind, count, hint, address) after the name, quieter than it
+            private final Label detail = new Label();
+
+            {
+                detail.getStyleClass().add("lib-detail");
+                setContentDisplay(ContentDisplay.RIGHT);
+                setGraphicTextGap(14);
+            }
+
             @Override
             protected void updateItem(LibrariesViewModel.Node n, boolean empty) {
                 super.updateItem(n, empty);
                 getStyleClass().removeAll("lib-library", "lib-import", "lib-export", "lib-group", "lib-rpath");
                 if (empty || n == null) {
                     setText(null);
+                    setGraphic(null);
                     return;
                 }
-                setText(n.detail().isEmpty() ? n.label() : n.label() + "    " + n.detail());
+                setText(n.label());
+                detail.setText(n.detail());
+                setGraphic(n.detail().isEmpty() ? null : detail);
                 getStyleClass().add("lib-" + n.styleClass());
             }
         });
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, it) -> {
-            if (it != null && it.getValue().extent().isKnown()) workbench.select(it.getValue().extent());
-        });
-        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-        tree.setOnKeyPressed(e -> {
-            TreeItem<LibrariesViewModel.Node> it = tree.getSelectionModel().getSelectedItem();
-            if (copy.match(e) && it != null) {
-                ClipboardContent c = new ClipboardContent();
-                c.putString(it.getValue().label());
-                Clipboard.getSystemClipboard().setContent(c);
-            }
-        });
+        Tables.installTree(tree, workbench, "libraries", new Tables.RowFormat<>(LibrariesViewModel.Row.HEADERS,
+                it -> row(vm, it).cells(), it -> row(vm, it)), LibrariesViewModel.Node::extent);
         setCenter(tree);
+    }
+
+    private static LibrariesViewModel.Row row(LibrariesViewModel vm, TreeItem<LibrariesViewModel.Node> it) {
+        TreeItem<LibrariesViewModel.Node> parent = it.getParent();
+        return vm.row(parent == null ? null : parent.getValue(), it.getValue());
     }
 
     private static TreeItem<LibrariesViewModel.Node> item(LibrariesViewModel.Node n) {

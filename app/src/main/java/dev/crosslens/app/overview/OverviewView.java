@@ -1,6 +1,7 @@
 package dev.crosslens.app.overview;
 
 import dev.crosslens.app.Workbench;
+import dev.crosslens.app.control.CardGrid;
 import dev.crosslens.app.control.Cards;
 import dev.crosslens.app.control.SelectableText;
 import dev.crosslens.model.Diagnostic;
@@ -18,6 +19,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The first thing people read about a binary: one verdict line, then cards. */
@@ -37,8 +39,16 @@ public final class OverviewView extends ScrollPane {
         verdict.setWrapText(true);
         verdict.setId("verdict");
 
-        FlowPane cards = new FlowPane(14, 14);
-        cards.getStyleClass().add("cards");
+        // One grid for every card: two columns side by side when the width holds them (three on a wide screen),
+        // the target picker and the diagnostics across the whole width.
+        CardGrid cards = new CardGrid(440, 3, 14);
+        cards.setId("overview-cards");
+        if (targetPicker != null) {
+            VBox target = Cards.card("Will it run there?", targetPicker);
+            target.setId("target-card");
+            CardGrid.setFullWidth(target, true);
+            cards.getChildren().add(target);
+        }
         cards.getChildren().add(Cards.card("Identity", grid(vm.identity())));
         cards.getChildren().add(Cards.card("Linkage", grid(vm.linkageFacts())));
         if (!vm.hardening().isEmpty()) cards.getChildren().add(Cards.card("Hardening", badges(vm.hardening())));
@@ -47,16 +57,14 @@ public final class OverviewView extends ScrollPane {
         List<OverviewViewModel.Fact> version = vm.versionInfo();
         if (!version.isEmpty()) cards.getChildren().add(Cards.card("Version info", grid(version)));
         cards.getChildren().add(Cards.card("Sizes", grid(vm.sizes())));
-        cards.getChildren().add(Cards.card("SHA-256", sha(vm.sha256())));
-        for (var c : cards.getChildren()) ((VBox) c).setPrefWidth(468);
+        cards.getChildren().add(sha(vm.sha256()));
+        VBox diagnostics = diagnostics(vm.diagnostics(), workbench);
+        CardGrid.setFullWidth(diagnostics, true);
+        cards.getChildren().add(diagnostics);
 
-        VBox content = new VBox(16, verdict, cards, diagnostics(vm.diagnostics(), workbench));
-        if (targetPicker != null) {
-            VBox target = Cards.card("Will it run there?", targetPicker);
-            target.setId("target-card");
-            target.setMaxWidth(950);
-            content.getChildren().add(1, target);
-        }
+        verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(16, verdict, cards);
         content.setPadding(new Insets(18));
         setContent(content);
     }
@@ -83,21 +91,18 @@ public final class OverviewView extends ScrollPane {
         return p;
     }
 
-    private static HBox sha(String sha) {
-        SelectableText t = new SelectableText(sha);
-        t.getStyleClass().add("mono");
+    private static VBox sha(String sha) {
+        SelectableText t = Cards.value(sha, true);
         t.setId("sha256");
-        t.setPrefColumnCount(64);
         Button copy = new Button("Copy");
-        copy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        copy.getStyleClass().add("small-button");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(sha);
             Clipboard.getSystemClipboard().setContent(c);
         });
-        HBox.setHgrow(t, Priority.ALWAYS);
-        HBox box = new HBox(8, t, copy);
-        return box;
+        return Cards.card("SHA-256", t, copy);
     }
 
     private static VBox diagnostics(List<Diagnostic> diags, Workbench workbench) {
@@ -115,6 +120,8 @@ public final class OverviewView extends ScrollPane {
             code.getStyleClass().add("mono");
             Label msg = new Label(d.message());
             msg.setWrapText(true);
+            msg.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(msg, Priority.ALWAYS);
             HBox row = new HBox(10, sev, code, msg);
             row.getStyleClass().add("diagnostic");
             if (d.extent().isKnown()) {
@@ -128,6 +135,8 @@ public final class OverviewView extends ScrollPane {
             }
             box.getChildren().add(row);
         }
-        return Cards.card("Diagnostics (" + diags.size() + ")", box);
+        VBox card = Cards.card("Diagnostics (" + diags.size() + ")", box);
+        card.setId("diagnostics-card");
+        return card;
     }
 }

@@ -1,5 +1,6 @@
 package dev.crosslens.app.overview;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.model.Arch;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.BinaryFormat;
@@ -58,7 +59,8 @@ public final class OverviewViewModel {
         if (core.format() != BinaryFormat.FAT_MACHO && core.format() != BinaryFormat.ARCHIVE) {
             parts.add(linkage());
         } else {
-            parts.add(image.children().size() + (core.format() == BinaryFormat.FAT_MACHO ? " slices" : " objects"));
+            parts.add(core.format() == BinaryFormat.FAT_MACHO ? Plural.of(image.children().size(), "slice", "slices")
+                    : Plural.of(image.children().size(), "object", "objects"));
         }
         GoInfo go = core.go();
         if (go != null) {
@@ -183,17 +185,17 @@ public final class OverviewViewModel {
         return f;
     }
 
+    /** Up to {@link #LIBRARIES_SHOWN} names (the value wraps); past that, how many more the Libraries tab lists. */
     private String joinLibraries() {
+        List<Library> libs = core.libraries();
         List<String> names = new ArrayList<>();
-        for (Library l : core.libraries()) {
-            if (names.size() == 6) {
-                names.add("… " + (core.libraries().size() - 6) + " more");
-                break;
-            }
-            names.add(l.name());
-        }
-        return String.join(", ", names);
+        int shown = libs.size() <= LIBRARIES_SHOWN ? libs.size() : LIBRARIES_SHOWN - 1;
+        for (int i = 0; i < shown; i++) names.add(libs.get(i).name());
+        String joined = String.join(", ", names);
+        return shown == libs.size() ? joined : joined + " and " + (libs.size() - shown) + " more (Libraries tab)";
     }
+
+    static final int LIBRARIES_SHOWN = 24;
 
     public List<HardeningCheck> hardening() {
         return core.hardening();
@@ -227,15 +229,15 @@ public final class OverviewViewModel {
             f.add(new Fact("Embedded tzdata", go.facts().tzdataEmbedded() ? "yes" : "no", false));
         }
         if (go.pclntab() != null) {
-            f.add(new Fact("pclntab", go.pclntab().layout() + ", " + go.pclntab().functionCount()
-                    + " functions (" + go.pclntab().foundBy() + ")", false));
+            f.add(new Fact("pclntab", go.pclntab().layout() + ", " + Plural.of(go.pclntab().functionCount(),
+                    "function", "functions") + " (" + go.pclntab().foundBy() + ")", false));
         }
         return f;
     }
 
     public List<Fact> sizes() {
         List<Fact> f = new ArrayList<>();
-        f.add(new Fact("File size", humanBytes(file.size()) + "  (" + file.size() + " bytes)", false));
+        f.add(new Fact("File size", humanBytes(file.size()) + "  (" + Plural.of(file.size(), "byte", "bytes") + ")", false));
         if (core.extent().isKnown() && core.extent().size() != file.size()) {
             f.add(new Fact("This image", humanBytes(core.extent().size()), false));
         }

@@ -62,13 +62,18 @@ public final class SectionsView extends SplitPane {
         map = new SectionMapView(vm, workbench);
         ScrollPane mapScroll = new ScrollPane(map);
         mapScroll.getStyleClass().add("map-scroll");
+        mapScroll.setId("section-map-scroll");
+        // the map takes the width it is given (it scrolls sideways only below its minimum) and scrolls down
+        mapScroll.setFitToWidth(true);
         if (vm.mapTruncated()) {
             Label note = new Label("The map shows the first " + SectionsViewModel.MAP_LIMIT + " sections.");
+            note.getStyleClass().add("muted");
+            VBox.setVgrow(mapScroll, Priority.ALWAYS);
             getItems().addAll(tables, new VBox(note, mapScroll));
         } else {
             getItems().addAll(tables, mapScroll);
         }
-        setDividerPositions(0.5);
+        setDividerPositions(0.55);
     }
 
     public TableView<Section> sectionTable() {

@@ -85,7 +85,7 @@ public final class SymbolsView extends BorderPane implements Filterable {
         count.getStyleClass().add("muted");
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
         count.textProperty().bind(Bindings.createStringBinding(() -> vm.filterErrorProperty().get().isEmpty()
-                ? nf.format(vm.shownProperty().get()) + " of " + nf.format(vm.total()) + " symbols"
+                ? nf.format(vm.shownProperty().get()) + " of " + nf.format(vm.total()) + (vm.total() == 1 ? " symbol" : " symbols")
                 : "regex: " + vm.filterErrorProperty().get(), vm.shownProperty(), vm.filterErrorProperty()));
         vm.filterErrorProperty().addListener((o, a, err) -> {
             if (err.isEmpty()) filter.getStyleClass().remove("error");

@@ -1,5 +1,6 @@
 package dev.crosslens.app.trace;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.model.trace.TraceDiff;
 import dev.crosslens.model.trace.TraceSession;
 import dev.crosslens.parsers.trace.TraceDiffer;
@@ -75,8 +76,8 @@ public final class TraceDiffViewModel {
         steps.setAll(d.alignment());
         diff.set(d);
         long changed = d.alignment().stream().filter(s -> s.op() != TraceDiff.Op.SAME).count();
-        status.set(title + ": " + fs.size() + " facts differ, " + changed + " of " + d.alignment().size()
-                + " aligned events differ" + (d.alignmentBounded() ? " (alignment cut: too long)" : ""));
+        status.set(title + ": " + (fs.size() == 1 ? "1 fact differs, " : fs.size() + " facts differ, ") + changed + " of "
+                + Plural.of(d.alignment().size(), "aligned event", "aligned events") + " differ" + (d.alignmentBounded() ? " (alignment cut: too long)" : ""));
     }
 
     private static void add(List<Fact> out, boolean added, String kind, List<String> values) {

@@ -1,5 +1,6 @@
 package dev.crosslens.app.trace;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.model.trace.RiskLevel;
 import dev.crosslens.model.trace.TraceCategory;
 import dev.crosslens.model.trace.TraceEvent;
@@ -234,7 +235,7 @@ public final class TraceView extends BorderPane {
         Map<Integer, TreeItem<String>> items = new HashMap<>();
         List<TraceViewModel.ProcessRow> rows = vm.processes();
         for (TraceViewModel.ProcessRow r : rows) {
-            TreeItem<String> it = new TreeItem<>(r.pid() + "  " + r.name() + "  (" + r.events() + " events)");
+            TreeItem<String> it = new TreeItem<>(r.pid() + "  " + r.name() + "  (" + Plural.of(r.events(), "event", "events") + ")");
             it.setExpanded(true);
             items.put(r.pid(), it);
         }

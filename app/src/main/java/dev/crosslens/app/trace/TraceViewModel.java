@@ -1,5 +1,6 @@
 package dev.crosslens.app.trace;
 
+import dev.crosslens.app.control.Plural;
 import dev.crosslens.model.trace.OutputChunk;
 import dev.crosslens.model.trace.RiskLevel;
 import dev.crosslens.model.trace.SessionFooter;
@@ -235,7 +236,7 @@ public final class TraceViewModel {
             if (e.timeMicros() > endMicros.get()) endMicros.set(e.timeMicros());
         }
         events.addAll(batch);
-        if (running.get()) status.set("running: " + events.size() + " events");
+        if (running.get()) status.set("running: " + Plural.of(events.size(), "event", "events"));
     }
 
     private void control(Object o) {
@@ -256,7 +257,7 @@ public final class TraceViewModel {
             footer.set(f.footer());
             running.set(false);
             run = null;
-            status.set(f.footer().message() + " — " + events.size() + " events");
+            status.set(f.footer().message() + " — " + Plural.of(events.size(), "event", "events"));
         } else if (o instanceof Failure f) {
             running.set(false);
             run = null;
@@ -269,7 +270,7 @@ public final class TraceViewModel {
             footer.set(s.footer());
             publishStats();
             String end = s.footer() != null ? s.footer().message() : "no footer";
-            status.set(op.name() + ": " + s.events().size() + " events, " + end
+            status.set(op.name() + ": " + Plural.of(s.events().size(), "event", "events") + ", " + end
                     + (s.brokenAt() != null ? "; file breaks at " + s.brokenAt() : ""));
         }
     }

@@ -1,5 +1,6 @@
 package dev.crosslens.app.findings;
 
+import dev.crosslens.app.control.Tables;
 import dev.crosslens.model.Arch;
 import dev.crosslens.model.BinaryFile;
 import dev.crosslens.model.BinaryFormat;
@@ -33,6 +34,9 @@ class FindingsViewTest {
     private final AtomicReference<Extent> selectedExtent = new AtomicReference<>();
     private FindingsViewModel vm;
     private TargetPickerViewModel picker;
+    private java.util.prefs.Preferences prefs;
+    private dev.crosslens.app.Workbench workbench;
+    private FindingsView view;
 
     static final Finding CGO = new Finding("go.cgo-enabled", Severity.WARNING, "CGO is on in this Go build", "why",
             List.of(new Evidence("interpreter", "PT_INTERP", "/lib64/ld-linux-x86-64.so.2", Extent.of(0x238, 28))),
@@ -48,14 +52,46 @@ class FindingsViewTest {
         vm = new FindingsViewModel(selectedExtent::set);
         picker = new TargetPickerViewModel(TargetProfiles.bundled(), dev.crosslens.parsers.analysis.Checker.standard(),
                 java.util.concurrent.Executors.newSingleThreadExecutor(), null);
-        stage.setScene(new Scene(new VBox(new FindingsView(vm), new TargetPickerView(picker)), 900, 700));
+        prefs = dev.crosslens.app.FxTesting.freshPrefs();
+        workbench = new dev.crosslens.app.Workbench(new dev.crosslens.app.Settings(prefs),
+                dev.crosslens.parsers.ParseOptions.defaults());
+        view = new FindingsView(vm, workbench);
+        stage.setScene(new Scene(new VBox(view, new TargetPickerView(picker)), 900, 700));
         stage.show();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void removePrefs() {
+        workbench.close();
+        dev.crosslens.app.FxTesting.removePrefs(prefs);
+    }
+
+    @Test
+    void ctrlCCopiesTheSelectedFindingsAndTheMenuExports(FxRobot robot) {
+        robot.interact(() -> vm.setFindings(List.of(EXECSTACK, CGO, FLOOR)));
+        robot.clickOn("PT_GNU_STACK is rwx   elf.execstack");
+        robot.press(javafx.scene.input.KeyCode.SHIFT).clickOn("Needs GLIBC_2.34   elf.glibc-floor  (member a.o)")
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = dev.crosslens.app.FxTesting.fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals("ERROR\telf.execstack\tPT_GNU_STACK is rwx\t\t0x120+56\t-Wl,-z,noexecstack\n"
+                + "WARNING\tgo.cgo-enabled\tCGO is on in this Go build\t\t0x238+28\tCGO_ENABLED=0 go build .\n"
+                + "INFO\telf.glibc-floor\tNeeds GLIBC_2.34\tmember a.o\t0x400+24\tbuild older\n", copied);
+        javafx.scene.control.ContextMenu menu = view.list().getContextMenu();
+        assertEquals(List.of("Show bytes in hex", "Copy", "", "Export CSV…", "Export JSON…"),
+                menu.getItems().stream().map(i -> i.getText() == null ? "" : i.getText()).toList());
+        Tables.RowFormat<Finding> format = new Tables.RowFormat<>(FindingsViewModel.HEADERS, FindingsViewModel::cells, f -> f);
+        assertEquals("Severity,Id,Title,Scope,Evidence at,Fix\n"
+                + "WARNING,go.cgo-enabled,CGO is on in this Go build,,0x238+28,CGO_ENABLED=0 go build .\n",
+                format.csv(List.of(CGO)));
     }
 
     @Test
     void clickSelectsEvidenceAndFiltersNarrow(FxRobot robot) {
         robot.interact(() -> vm.setFindings(List.of(EXECSTACK, CGO, FLOOR)));
-        assertEquals("1 errors, 1 warnings, 1 info", robot.lookup("#findings-counts").queryAs(Label.class).getText());
+        assertEquals("1 error, 1 warning, 1 info", robot.lookup("#findings-counts").queryAs(Label.class).getText());
         robot.clickOn("PT_GNU_STACK is rwx   elf.execstack");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Extent.of(0x120, 56), selectedExtent.get());

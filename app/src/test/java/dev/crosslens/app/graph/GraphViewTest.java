@@ -124,4 +124,21 @@ class GraphViewTest {
         GraphView.exportSvg(vm.layoutProperty().get(), svg);
         assertThat(Files.readString(svg.toPath())).contains("<svg", "missing_fn@GLIBC_2.2.5", "#c62828");
     }
+
+    @Test
+    void aFittedDrawingStaysFittedWhenTheWindowResizesAndAZoomedOneStaysPut(FxRobot robot) throws Exception {
+        load(robot, grouped());
+        robot.interact(view::fit);
+        double fitted = view.zoomLevel();
+        robot.interact(() -> view.getScene().getWindow().setWidth(260));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.zoomLevel()).as("fitted again to the narrower window").isLessThan(fitted);
+        double narrow = view.zoomLevel();
+        robot.interact(() -> view.zoom(2, new javafx.geometry.Point2D(50, 50)));
+        double zoomed = view.zoomLevel();
+        robot.interact(() -> view.getScene().getWindow().setWidth(1100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.zoomLevel()).as("a zoom the user chose is kept").isEqualTo(zoomed);
+        assertThat(zoomed).isNotEqualTo(narrow);
+    }
 }

@@ -150,6 +150,10 @@ final class PeRules {
     /** How many callbacks that runtime registers. */
     static final int CRT_TLS_COUNT = 2;
 
+    private static String callbacks(long n) {
+        return n == 1 ? "1 callback" : n + " callbacks";
+    }
+
     private static List<Finding> tlsCallbacks(RuleContext ctx, RuleInfo self) {
         PeFacts pe = ctx.pe();
         if (pe == null || pe.tlsCallbacks() <= 0) return List.of();
@@ -167,8 +171,9 @@ final class PeRules {
         String explanation;
         if (unnamed == 0) {
             if (own.isEmpty()) return List.of(); // only the runtime's own pair
-            title = own.size() + " TLS callback(s) of the program's own: " + String.join(", ", own);
-            explanation = "The TLS directory lists " + names.size() + " callback(s): " + String.join(", ", own)
+            title = (own.size() == 1 ? "1 TLS callback" : own.size() + " TLS callbacks") + " of the program's own: "
+                    + String.join(", ", own);
+            explanation = "The TLS directory lists " + callbacks(names.size()) + ": " + String.join(", ", own)
                     + (crtNamed > 0 ? " besides the runtime's " + crtNamed : "") + ". They run before the entry point "
                     + "and on every thread start.";
         } else {
@@ -180,7 +185,7 @@ final class PeRules {
                     + (pe.tlsCallbacks() - CRT_TLS_COUNT) + " run code of the program's own before the entry point.";
         }
         return List.of(Rule.finding(self, title, explanation,
-                List.of(Evidence.of("header", "TLS directory", pe.tlsCallbacks() + " callback(s)", pe.tlsExtent())),
+                List.of(Evidence.of("header", "TLS directory", callbacks(pe.tlsCallbacks()), pe.tlsExtent())),
                 self.fix()));
     }
 
@@ -213,8 +218,8 @@ final class PeRules {
         }
         if (ev.isEmpty()) return List.of();
         return List.of(Rule.finding(self, "Decorated import " + ev.get(0).value(),
-                ev.size() + " import(s) use " + String.join("/", conventions) + "-decorated names; the DLL must export "
-                        + "them decorated exactly so.", ev, self.fix()));
+                (ev.size() == 1 ? "1 import uses " : ev.size() + " imports use ") + String.join("/", conventions)
+                        + "-decorated names; the DLL must export them decorated exactly so.", ev, self.fix()));
     }
 
     private static List<Finding> noDebug(RuleContext ctx, RuleInfo self) {

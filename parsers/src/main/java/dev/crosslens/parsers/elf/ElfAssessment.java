@@ -319,7 +319,7 @@ final class ElfAssessment {
         }
         if (!chk.isEmpty()) {
             return new HardeningCheck("fortify", "FORTIFY_SOURCE", HardeningState.ENABLED,
-                    chk.size() + " fortified function(s): " + String.join(", ", chk.stream().limit(8).toList()));
+                    chk.size() + (chk.size() == 1 ? " fortified function: " : " fortified functions: ") + String.join(", ", chk.stream().limit(8).toList()));
         }
         return symbols.isEmpty()
                 ? new HardeningCheck("fortify", "FORTIFY_SOURCE", HardeningState.UNKNOWN, "no symbols to look at")

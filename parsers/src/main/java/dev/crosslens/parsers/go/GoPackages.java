@@ -1,7 +1,10 @@
 package dev.crosslens.parsers.go;
 
-/** Package paths of Go symbol names, by the rules of Go's {@code debug/gosym.Sym.PackageName}. */
-final class GoPackages {
+/**
+ * Package paths of Go symbol names, by the rules of Go's {@code debug/gosym.Sym.PackageName}: what
+ * {@code GoPclntab.functionsPerPackage} counts, for views that list the functions of one package.
+ */
+public final class GoPackages {
     private GoPackages() {
     }
 
@@ -10,7 +13,7 @@ final class GoPackages {
      * the last '/' and from there to the first '.'. {@code net/http.(*Client).Do} is {@code net/http};
      * compiler-generated names ({@code go:}, {@code type:}, {@code go.}, {@code type.}) have none: "".
      */
-    static String packageOf(String name) {
+    public static String packageOf(String name) {
         return packageOf(name, null);
     }
 

@@ -295,6 +295,32 @@ class PeFixtureTest {
                 .sorted().toList());
     }
 
+    /** Base relocation entries, read on demand from the bytes, against {@code llvm-readobj --coff-basereloc}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("images")
+    void baseRelocationEntriesMatchLlvmReadobj(Case c) throws IOException {
+        Path file = Fixtures.file(c.fixture(), c.file());
+        PeDetails pe = open(c.fixture(), c.file()).pe();
+        List<String> expected = new ArrayList<>();
+        String type = null;
+        for (String line : run("llvm-readobj", "--coff-basereloc", file.toString())) {
+            String t = line.strip();
+            if (t.startsWith("Type: ")) type = t.substring(6);
+            if (t.startsWith("Address: ")) expected.add(type + " " + t.substring(9).toLowerCase(java.util.Locale.ROOT));
+        }
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(file));
+        List<dev.crosslens.model.pe.PeBaseRelocation> entries = new PeBaseRelocationReader()
+                .read(bytes, pe.baseRelocations(), Integer.MAX_VALUE);
+        assertEquals(expected, entries.stream().map(e -> e.typeName() + " 0x" + Long.toHexString(e.rva())).toList());
+        assertEquals(pe.baseRelocations().total(), entries.size());
+        for (dev.crosslens.model.pe.PeBaseRelocation e : entries) {
+            assertEquals(2, e.extent().size());
+            int w = Short.toUnsignedInt(bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN).getShort((int) e.extent().offset()));
+            assertEquals(e.type(), w >>> 12);
+        }
+        assertEquals(Math.min(3, entries.size()), new PeBaseRelocationReader().read(bytes, pe.baseRelocations(), 3).size());
+    }
+
     /** Every export address table slot, as llvm-readobj lists them (unused ones with an empty name). */
     private static List<PeExport> exportSlots(PeDetails pe) {
         if (pe.exports() == null) return List.of();
