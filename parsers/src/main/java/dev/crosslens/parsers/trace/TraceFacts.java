@@ -90,6 +90,16 @@ public final class TraceFacts {
         return null;
     }
 
+    private static final Set<String> WINE_LOADERS = Set.of("wine", "wine64", "wine-preloader", "wine64-preloader",
+            "wineserver", "wineserver32", "wineserver64");
+
+    /** An exec of one of Wine's own binaries (its loader, preloader or server). */
+    public static boolean isWineLoaderExec(TraceEvent e) {
+        if (e.source() == TraceSource.WINDOWS_API || !EXEC.contains(e.name())) return false;
+        String p = path(e);
+        return p != null && WINE_LOADERS.contains(baseName(p));
+    }
+
     static String stripBrackets(String s) {
         if (s.length() >= 2 && s.charAt(0) == '[' && s.charAt(s.length() - 1) == ']') return s.substring(1, s.length() - 1);
         return s;
