@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** What an event touched, read from its printed arguments: a path, a network endpoint, a started program. */
 public final class TraceFacts {
     private static final Pattern INET = Pattern.compile(
-            "sin_port=htons\\((\\d+)\\), sin_addr=inet_addr\\(\"([^\"]+)\"\\)");
+            "sin_port=htons\\((\\d+)\\), ?sin_addr=inet_addr\\(\"([^\"]+)\"\\)");
     private static final Pattern INET6 = Pattern.compile(
             "sin6_port=htons\\((\\d+)\\).*?inet_pton\\(AF_INET6, \"([^\"]+)\"");
     private static final Pattern UNIX = Pattern.compile("sun_path=(@?\"[^\"]*\")");
