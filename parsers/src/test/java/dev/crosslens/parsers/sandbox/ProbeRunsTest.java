@@ -86,6 +86,25 @@ class ProbeRunsTest {
         assertEquals(64, s.header().binarySha256().length());
     }
 
+    /** Output and events share one clock: the stderr line arrives after (and soon after) the write that made it. */
+    @Test
+    void outputAndEventsHaveOneTimeOrigin() throws Exception {
+        SandboxAssumptions.need("strace", "strace");
+        SandboxAssumptions.need("bwrap", "bubblewrap");
+        RecordingListener l = run(RunRequest.of(probe("probe-linux-amd64"), List.of("probe", "" + closedPort())));
+        TraceEvent write = find(l.events(), "write(2, \"probe: done\")", e -> e.name().equals("write")
+                && e.argument(0).startsWith("2") && e.argument(1).contains("probe: done"));
+        dev.crosslens.model.trace.OutputChunk chunk = l.chunks.stream()
+                .filter(c -> c.stream() == dev.crosslens.model.trace.OutputChunk.Stream.STDERR
+                        && c.text().contains("probe: done")).findFirst().orElseThrow();
+        long lag = chunk.timeMicros() - write.timeMicros();
+        // strace's clock prints microseconds, the session origin is taken to the microsecond: allow 1 ms
+        assertTrue(lag >= -1000, "stderr chunk at " + chunk.timeMicros() + " µs, its write at " + write.timeMicros()
+                + " µs: the output is stamped before the call that wrote it");
+        assertTrue(lag < 2_000_000, "stderr chunk " + lag + " µs after its write");
+        assertTrue(write.timeMicros() < 5_000_000, "events count from the run's start: " + write.timeMicros());
+    }
+
     @Test
     void qemuProbeShowsGuestCallsAndEmulatorLimit() throws Exception {
         SandboxAssumptions.need("strace", "strace");
