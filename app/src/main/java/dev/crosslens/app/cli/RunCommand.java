@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--qemu-strace", description = "QEMU's own -strace (guest syscalls) instead of host strace")
     boolean qemuStrace;
 
-    @Option(names = "--all", description = "print every event, not only notable ones")
+    @Option(names = "--all", description = "print every event, not only notable ones (medium risk and above, "
+            + "failures that matter)")
     boolean all;
 
     @picocli.CommandLine.Spec
@@ -104,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
                 RunLimits.defaults().withTimeoutMillis(millis), !noIsolation, record, sysroot, qemuStrace);
         if (noIsolation) err.println("crosslens: WARNING: running without isolation (--no-isolation)");
         TraceStatistics stats = new TraceStatistics();
+        TraceText.Shown shown = new TraceText.Shown();
         RunListener listener = new RunListener() {
             @Override
             public void started(SessionHeader h) {
@@ -117,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
             public void event(TraceEvent e) {
                 synchronized (out) {
                     stats.add(e);
-                    if (all || TraceText.notable(e)) out.println(TraceText.event(e));
+                    if (shown.offer(e, all)) out.println(TraceText.event(e));
                 }
             }
 
@@ -147,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         synchronized (out) {
+            shown.report(out, "--all");
             out.println("----");
             TraceText.statistics(out, stats);
             TraceText.footer(out, f);

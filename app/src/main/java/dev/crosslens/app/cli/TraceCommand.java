@@ -67,9 +67,11 @@ final class TraceCommand implements Runnable {
             h.toolVersions().forEach((k, v) -> out.println("tool:    " + k + ": " + v));
             TraceStatistics st = new TraceStatistics();
             st.addAll(s.events());
+            TraceText.Shown shown = new TraceText.Shown();
             for (TraceEvent e : s.events()) {
-                if (events || TraceText.notable(e)) out.println(TraceText.event(e));
+                if (shown.offer(e, events)) out.println(TraceText.event(e));
             }
+            shown.report(out, "--events");
             out.println("----");
             TraceText.statistics(out, st);
             String so = s.text(OutputChunk.Stream.STDOUT);

@@ -287,8 +287,9 @@ public final class TraceViewModel {
         endpoints.setAll(ep);
         spawned.setAll(stats.spawned());
         List<String> r = new ArrayList<>();
-        stats.riskReasons().entrySet().stream().sorted((a, b) -> Integer.compare(riskOf(b.getKey()), riskOf(a.getKey())))
-                .forEach(en -> r.add(en.getValue() + " × " + en.getKey()));
+        for (TraceStatistics.RiskRow row : stats.riskSummary()) {
+            r.add(row.count() + " × " + row.level().label() + ": " + row.reason());
+        }
         risks.setAll(r);
         List<ProcessRow> ps = new ArrayList<>();
         for (Map.Entry<Integer, TraceStatistics.ProcessNode> en : stats.processes().entrySet()) {
@@ -296,11 +297,6 @@ public final class TraceViewModel {
             ps.add(new ProcessRow(n.pid(), n.parent(), n.name(), perPid.getOrDefault(n.pid(), 0L)));
         }
         processes.setAll(ps);
-    }
-
-    private static int riskOf(String reasonKey) {
-        int colon = reasonKey.indexOf(':');
-        return RiskLevel.parse(colon > 0 ? reasonKey.substring(0, colon) : "none").ordinal();
     }
 
     private void refilter() {

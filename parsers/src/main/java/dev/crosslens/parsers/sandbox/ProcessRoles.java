@@ -38,6 +38,14 @@ final class ProcessRoles implements Consumer<TraceEvent> {
             roles.put(e.pid(), role);
         }
         first = false;
+        if (e.kind() == EventKind.CALL && e.failed() && role == Launch.ProcessRole.SANDBOX
+                && ("execve".equals(e.name()) || "execveat".equals(e.name()))
+                && stage(e) == Launch.ProcessRole.PROGRAM) {
+            // the sandbox could not start the program (a missing interpreter): the program's failure to show
+            String prog = TraceFacts.startedProgram(e);
+            next.accept(prog == null ? e : e.withOrigin(TraceFacts.baseName(prog)));
+            return;
+        }
         if (e.kind() == EventKind.CALL && !e.failed()) {
             if (isProcessClone(e)) {
                 int child = childPid(e);

@@ -61,6 +61,21 @@ public final class Sandbox {
         }
     }
 
+    /**
+     * What a PE program's imports resolve to, from its copy in the run dir (its folder, with the working files,
+     * first; then Wine's DLLs): the static side the explanations of a failed load point at. Null for other
+     * formats or when it cannot be read.
+     */
+    private static dev.crosslens.model.resolve.Resolution resolution(ImageCore core, Path program) {
+        if (core.format() != dev.crosslens.model.BinaryFormat.PE) return null;
+        try {
+            return new dev.crosslens.parsers.resolve.Resolver().resolve(Binaries.open(program),
+                    dev.crosslens.parsers.resolve.ResolveOptions.defaults().withMaxDepth(1));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public SandboxRun start(RunRequest req, RunListener listener) throws SandboxException, IOException {
         BinaryFile file;
         try {
@@ -144,6 +159,6 @@ public final class Sandbox {
         SandboxRun.Tracer tracer = new SandboxRun.Tracer(strace, req.traceExpression(), bwrap != null,
                 tools.find("kill").orElse(Path.of("/bin/kill")));
         return SandboxRun.start(header, command, env, bwrap == null, session, runDir, traceDir, logDir, launch, core,
-                runner, mapping, req, listener, tracer);
+                runner, mapping, req, listener, tracer, resolution(core, program));
     }
 }

@@ -16,6 +16,7 @@ import dev.crosslens.parsers.trace.TraceFacts;
 import dev.crosslens.parsers.trace.TraceMapping;
 import dev.crosslens.parsers.trace.TraceSessionWriter;
 import dev.crosslens.parsers.trace.WineDebugParser;
+import dev.crosslens.parsers.trace.WineLoaderAttribution;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -98,7 +99,7 @@ public final class SandboxRun {
 
     private SandboxRun(SessionHeader header, Process process, Path session, Path runDir, RunRequest request,
                        RunListener listener, TraceSessionWriter writer, ImageCore core, long startNanos,
-                       long startEpochMicros) {
+                       long startEpochMicros, dev.crosslens.model.resolve.Resolution resolution) {
         this.header = header;
         this.startNanos = startNanos;
         this.startEpochMicros = startEpochMicros;
@@ -108,7 +109,7 @@ public final class SandboxRun {
         this.request = request;
         this.listener = listener;
         this.writer = writer;
-        this.explainer = new StaticExplainer(core);
+        this.explainer = new StaticExplainer(core, resolution, request.binary().getFileName().toString());
     }
 
     /** How strace is attached at a {@link Launch.Gate}: the tool, the classes, whether pids need translating. */
@@ -118,7 +119,7 @@ public final class SandboxRun {
     static SandboxRun start(SessionHeader planned, List<String> command, Map<String, String> env, boolean ownEnv,
                             Path session, Path runDir, Path traceDir, Path logDir, Launch launch, ImageCore core,
                             Runner runner, TraceMapping mapping, RunRequest req, RunListener listener,
-                            Tracer tracer) throws IOException {
+                            Tracer tracer, dev.crosslens.model.resolve.Resolution resolution) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .directory(runDir.toFile());
@@ -151,7 +152,7 @@ public final class SandboxRun {
             throw e;
         }
         SandboxRun run = new SandboxRun(header, p, session, runDir, req, listener, writer, core, originNanos,
-                originMicros);
+                originMicros, resolution);
         run.runner = runner;
         run.isolated = !ownEnv;
         run.tracer = tracer;
@@ -175,7 +176,10 @@ public final class SandboxRun {
             threads.add(thread("qemu log", t));
         } else if (launch.trace() == Launch.Trace.GATES) {
             for (Launch.Gate g : launch.gates()) {
-                traceFile(traceDir.resolve(g.traceFile()), g.stages(), this::accept, mapping);
+                // Wine's loader maps every PE image read-write-execute: told from the program's own RWX
+                WineLoaderAttribution loader = new WineLoaderAttribution(this::accept, explainer.importsUnresolved());
+                traceFile(traceDir.resolve(g.traceFile()), g.stages(), loader, mapping);
+                finishers.add(loader::finish);
                 gatesPending.add(g);
             }
         } else {
@@ -196,6 +200,7 @@ public final class SandboxRun {
                     }
                     wine.accept(line);
                 } else {
+                    wine.acceptLoaderMessage(line, elapsedMicros());
                     output(OutputChunk.Stream.STDERR, line + "\n");
                 }
             };

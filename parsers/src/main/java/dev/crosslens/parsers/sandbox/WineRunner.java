@@ -140,8 +140,10 @@ public final class WineRunner implements Runner {
         List<String> c = new ArrayList<>(List.of("/bin/sh", "-c", SUPERVISOR, "crosslens-wine",
                 wineserver.toString(), wine.toString(), WINEDEBUG, id, program));
         c.addAll(args);
-        Map<String, String> env = Map.of("WINEPREFIX", runDir + "/prefix", "WINEDLLOVERRIDES", "mscoree,mshtml=",
-                "WINEARCH", "win64");
+        // winedbg.exe disabled: a crash ends the program instead of starting Wine's debugger (another process,
+        // which would also show as the program's)
+        Map<String, String> env = Map.of("WINEPREFIX", runDir + "/prefix", "WINEDLLOVERRIDES",
+                "mscoree,mshtml=;winedbg.exe=d", "WINEARCH", "win64");
         List<Launch.Gate> gates = List.of(
                 new Launch.Gate(SERVER_GATE, "wineserver.strace",
                         List.of(new Launch.Stage(wineserver.toString(), null, Launch.ProcessRole.WINE_SERVER))),

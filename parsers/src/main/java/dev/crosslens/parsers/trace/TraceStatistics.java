@@ -67,6 +67,7 @@ public final class TraceStatistics {
         if (e.risk() != RiskLevel.NONE) {
             risks.merge(e.risk(), 1L, Long::sum);
             reasons.merge(e.risk().label() + ": " + e.riskReason(), 1L, Long::sum);
+            byLevel.computeIfAbsent(e.risk(), k -> new TreeMap<>()).merge(e.riskReason(), 1L, Long::sum);
         }
         if (e.category() == TraceCategory.FILE || e.category() == TraceCategory.REGISTRY) {
             String p = TraceFacts.path(e);
@@ -130,6 +131,24 @@ public final class TraceStatistics {
     public Map<RiskLevel, Long> risks() { return risks; }
     public Map<String, Long> riskReasons() { return reasons; }
     public Map<TraceCategory, Long> categories() { return categories; }
+
+    /** One line of the risk summary: how many events had this level for this reason. */
+    public record RiskRow(RiskLevel level, String reason, long count) {
+    }
+
+    private final Map<RiskLevel, Map<String, Long>> byLevel = new EnumMap<>(RiskLevel.class);
+
+    /**
+     * The risk summary, most serious first (level, then count): a program's own risky acts come before what Wine's
+     * loader and server do for it, which the mapping rates lower with its reason.
+     */
+    public List<RiskRow> riskSummary() {
+        List<RiskRow> rows = new ArrayList<>();
+        byLevel.forEach((level, m) -> m.forEach((reason, n) -> rows.add(new RiskRow(level, reason, n))));
+        rows.sort((a, b) -> a.level() != b.level() ? b.level().compareTo(a.level())
+                : a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.reason().compareTo(b.reason()));
+        return rows;
+    }
 
     /** The highest risk seen. */
     public RiskLevel maxRisk() {

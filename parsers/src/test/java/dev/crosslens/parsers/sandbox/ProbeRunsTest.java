@@ -73,6 +73,15 @@ class ProbeRunsTest {
                 && ("127.0.0.1:" + port).equals(TraceFacts.endpoint(e)));
         assertEquals(RiskLevel.HIGH, connect.risk());
         assertEquals("WSAConnect / connect", connect.windowsApi());
+        // two processes (the probe and its child), whatever their threads
+        java.util.Set<Integer> pids = new java.util.TreeSet<>();
+        for (TraceEvent e : es) pids.add(e.pid());
+        assertEquals(2, pids.size(), "processes " + pids);
+        assertTrue(es.stream().map(TraceEvent::tid).distinct().count() > 2, "threads are still told apart by tid");
+        dev.crosslens.parsers.trace.TraceStatistics st = new dev.crosslens.parsers.trace.TraceStatistics();
+        st.addAll(es);
+        assertEquals(2, st.processes().size(), st.processes().toString());
+        assertEquals(1, st.spawned().size(), "only the child is a started process: " + st.spawned());
         TraceEvent exec = find(es, "execve of the child", e -> e.name().equals("execve")
                 && e.arguments().toString().contains("\"child\""));
         assertEquals("CreateProcessW", exec.windowsApi());
@@ -196,6 +205,23 @@ class ProbeRunsTest {
                 && String.valueOf(TraceFacts.path(e)).endsWith("probe-out.txt") && e.argument(2).contains("O_CREAT"));
         assertNotNull(srv);
         assertEquals(0, l.footer.exitCode());
+        // the summary leads with the program's own risky acts, Wine's plumbing is rated below with its reason
+        dev.crosslens.parsers.trace.TraceStatistics st = new dev.crosslens.parsers.trace.TraceStatistics();
+        st.addAll(es);
+        List<dev.crosslens.parsers.trace.TraceStatistics.RiskRow> rows = st.riskSummary();
+        assertEquals(RiskLevel.HIGH, st.maxRisk(), rows.toString());
+        assertTrue(rows.get(0).reason().startsWith("opens an outbound connection"), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.level() == RiskLevel.MEDIUM && r.reason().equals("runs another program")),
+                rows.toString());
+        for (var r : rows) {
+            if (r.level().compareTo(RiskLevel.MEDIUM) >= 0) {
+                assertTrue(!r.reason().contains("Wine's") && !r.reason().startsWith("wineserver attaches")
+                        && !r.reason().contains("accepts incoming"), "plumbing rated as the program's: " + r);
+            }
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.level() == RiskLevel.LOW && r.reason().startsWith("Wine's loader maps")),
+                rows.toString());
+        assertEquals(List.of("Z:\\tmp\\run\\probe-windows-amd64.exe"), st.spawned(), "the child, once, by its CreateProcessW");
         TraceSession s = new TraceSessionReader().read(rec);
         assertTrue(s.complete());
         assertEquals("wine", s.header().runner());
