@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code crosslens run FILE [options] -- ARGS}: runs the binary in the sandbox, prints notable events as they
  * come and a summary at the end. Exit 0 when the program exited 0, 1 otherwise (refused, tool missing, killed,
- * non-zero exit), 2 on usage errors.
+ * non-zero exit), 2 on usage errors (a missing file or --sysroot too).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a binary in the sandbox (wine, QEMU user mode or native) under strace and show what it did.")
@@ -99,6 +99,21 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             err.println("crosslens: " + e.getMessage());
+            return CrosslensCli.EXIT_USAGE;
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            err.println("crosslens run: " + file + (java.nio.file.Files.exists(file) ? ": not a regular file"
+                    : ": no such file"));
+            return CrosslensCli.EXIT_USAGE;
+        }
+        for (Path w : files) {
+            if (!java.nio.file.Files.isRegularFile(w)) {
+                err.println("crosslens run: --file " + w + ": no such file");
+                return CrosslensCli.EXIT_USAGE;
+            }
+        }
+        if (sysroot != null && !java.nio.file.Files.isDirectory(Path.of(sysroot))) {
+            err.println("crosslens run: --sysroot " + sysroot + ": no such directory");
             return CrosslensCli.EXIT_USAGE;
         }
         RunRequest req = new RunRequest(file, args, environment, files, kind, cls,

@@ -79,7 +79,7 @@ public final class TraceStatistics {
         boolean syscall = e.source() == TraceSource.SYSCALL || e.source() == TraceSource.EMULATOR;
         if (prog != null && (!syscall || startsAnotherProgram(e))) {
             spawned.add(prog + (e.failed() ? " (failed: " + e.errno() + ")" : ""));
-            if (!e.failed()) startedPrograms.add(prog);
+            startedPrograms.add(prog);
         }
         if (syscall && !e.failed() && (e.name().startsWith("clone") || e.name().equals("fork")
                 || e.name().equals("vfork")) && !String.join(",", e.arguments()).contains("CLONE_THREAD")) {
@@ -125,7 +125,7 @@ public final class TraceStatistics {
     public Map<String, String> files() { return files; }
     public Map<String, Long> endpoints() { return endpoints; }
     public List<String> spawned() { return spawned; }
-    /** The programs of {@link #spawned()} that did start. */
+    /** The programs of {@link #spawned()}, without the failure notes. */
     public java.util.Set<String> startedPrograms() { return startedPrograms; }
     public Map<Integer, ProcessNode> processes() { return processes; }
     public Map<RiskLevel, Long> risks() { return risks; }

@@ -56,6 +56,15 @@ class ResolverCraftedTest {
         assertThat(r.libraries()).extracting(LibraryResolution::state).containsOnly(ResolutionState.RESOLVED);
     }
 
+    /** Nothing of the binary's scope is in the sysroot: the reason says so, without an empty list "()". */
+    @Test
+    void symbolReasonWithAnEmptyGlobalScope(@TempDir Path sysroot) throws Exception {
+        Resolution r = resolve(Fixtures.file("resolve-elf", "app-missing"), ResolveOptions.defaults().withSysroot(sysroot));
+        SymbolResolution fn = symbol(r, "foo_fn");
+        assertThat(fn.reason()).doesNotContain("()").contains("the global scope is empty")
+                .contains("2 needed libraries are missing");
+    }
+
     @Test
     void neededLibraryAbsentFromTheSysroot(@TempDir Path sysroot) throws Exception {
         Path libc = hostLibc();
