@@ -14,9 +14,11 @@ final class TraceText {
     private TraceText() {
     }
 
+    /** One line: time, pid (pid/tid for a thread that is not the process's first), origin, source, the call. */
     static String event(TraceEvent e) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%10.3f ms %6d %-14s %-10s ", e.timeMicros() / 1000.0, e.pid(), clip(e.origin(), 14),
+        String who = e.tid() == e.pid() ? Integer.toString(e.pid()) : e.pid() + "/" + e.tid();
+        sb.append(String.format("%10.3f ms %11s %-14s %-10s ", e.timeMicros() / 1000.0, who, clip(e.origin(), 14),
                 e.source().name().toLowerCase()));
         sb.append(e.name()).append('(').append(clip(String.join(", ", e.arguments()), 160)).append(')');
         if (e.result() != null) sb.append(" = ").append(e.result());

@@ -47,6 +47,7 @@ public final class TraceStatistics {
     private final Map<TraceCategory, Long> categories = new EnumMap<>(TraceCategory.class);
     private long events;
     private long errors;
+    private long filesVersion;
 
     public void addAll(Collection<TraceEvent> es) {
         for (TraceEvent e : es) add(e);
@@ -71,7 +72,17 @@ public final class TraceStatistics {
         }
         if (e.category() == TraceCategory.FILE || e.category() == TraceCategory.REGISTRY) {
             String p = TraceFacts.path(e);
-            if (p != null) files.merge(p, opLabel(e), (a, b) -> a.contains(b) ? a : a + "," + b);
+            if (p != null) {
+                String op = opLabel(e);
+                String before = files.get(p);
+                if (before == null) {
+                    files.put(p, op);
+                    filesVersion++;
+                } else if (!before.contains(op)) {
+                    files.put(p, before + "," + op);
+                    filesVersion++;
+                }
+            }
         }
         String ep = TraceFacts.endpoint(e);
         if (ep != null) endpoints.merge(ep, 1L, Long::sum);
@@ -123,6 +134,8 @@ public final class TraceStatistics {
     public long errors() { return errors; }
     public Map<String, Counter> byName() { return byName; }
     public Map<String, String> files() { return files; }
+    /** Changes whenever {@link #files()} does (a new file or a new kind of access): lists need rebuilding then. */
+    public long filesVersion() { return filesVersion; }
     public Map<String, Long> endpoints() { return endpoints; }
     public List<String> spawned() { return spawned; }
     /** The programs of {@link #spawned()}, without the failure notes. */
