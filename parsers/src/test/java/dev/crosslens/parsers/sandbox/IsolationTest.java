@@ -97,6 +97,28 @@ class IsolationTest {
         assertEquals(0, l.footer.exitCode());
     }
 
+    /** The same under Wine, where strace attaches at gates to wineserver and the program. */
+    @Test
+    void wineProgramCannotForgeOrTruncateItsTrace() throws Exception {
+        SandboxAssumptions.needWine();
+        RecordingListener l = ProbeRunsTest.run(RunRequest.of(ProbeRunsTest.probe("probe-windows-amd64.exe"), List.of(
+                "tamper-files", "/tmp/trace/program.strace", "/tmp/trace/wineserver.strace", "/tmp/trace/trace.strace"))
+                .withLimits(RunLimits.defaults().withTimeoutMillis(60_000)));
+        String out = l.stdout.toString();
+        assertTrue(out.contains("tamper-file:"), out + l.stderr);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("tamper-file:") || line.startsWith("truncate-file:")) {
+                assertTrue(line.contains("blocked"), line);
+            }
+        }
+        List<dev.crosslens.model.trace.TraceEvent> es = l.events();
+        assertTrue(es.stream().noneMatch(e -> e.name().equals("forged") || e.raw().contains("tampered\") = 0")),
+                "no forged line in the trace");
+        assertTrue(es.stream().anyMatch(e -> e.origin().startsWith("wineserver")), "wineserver traced");
+        assertTrue(es.stream().anyMatch(e -> e.name().endsWith("ExitProcess")), "the program's trace runs to its end");
+        assertEquals(0, l.footer.exitCode(), l.footer.message());
+    }
+
     /**
      * Without isolation: a grandchild that leaves the process group and the tree (setsid, reparented to init) and
      * ignores SIGTERM is still killed at the limit, promptly, and nothing is reported as left.
