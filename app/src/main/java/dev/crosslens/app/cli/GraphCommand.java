@@ -68,6 +68,10 @@ final class GraphCommand implements Callable<Integer> {
             err.println("crosslens graph: --expand takes 'all'");
             return CrosslensCli.EXIT_USAGE;
         }
+        if (sysroot != null && !java.nio.file.Files.isDirectory(sysroot)) {
+            err.println("crosslens graph: --sysroot " + sysroot + ": no such directory");
+            return CrosslensCli.EXIT_USAGE;
+        }
         Graph g;
         try {
             BinaryFile f = Binaries.open(file, ParseOptions.defaults().withGoAnalysis(false));

@@ -55,6 +55,10 @@ final class ResolveCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (sysroot != null && !java.nio.file.Files.isDirectory(sysroot)) {
+            err.println("crosslens resolve: --sysroot " + sysroot + ": no such directory");
+            return CrosslensCli.EXIT_USAGE;
+        }
         Resolution r;
         try {
             BinaryFile f = Binaries.open(file, ParseOptions.defaults().withGoAnalysis(false));

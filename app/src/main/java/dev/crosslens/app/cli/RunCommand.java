@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code crosslens run FILE [options] -- ARGS}: runs the binary in the sandbox, prints notable events as they
  * come and a summary at the end. Exit 0 when the program exited 0, 1 otherwise (refused, tool missing, killed,
- * non-zero exit), 2 on usage errors.
+ * non-zero exit), 2 on usage errors (a missing file or --sysroot too).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a binary in the sandbox (wine, QEMU user mode or native) under strace and show what it did.")
@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--qemu-strace", description = "QEMU's own -strace (guest syscalls) instead of host strace")
     boolean qemuStrace;
 
-    @Option(names = "--all", description = "print every event, not only notable ones")
+    @Option(names = "--all", description = "print every event, not only notable ones (medium risk and above, "
+            + "failures that matter)")
     boolean all;
 
     @picocli.CommandLine.Spec
@@ -100,10 +101,26 @@ final class RunCommand implements Callable<Integer> {
             err.println("crosslens: " + e.getMessage());
             return CrosslensCli.EXIT_USAGE;
         }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            err.println("crosslens run: " + file + (java.nio.file.Files.exists(file) ? ": not a regular file"
+                    : ": no such file"));
+            return CrosslensCli.EXIT_USAGE;
+        }
+        for (Path w : files) {
+            if (!java.nio.file.Files.isRegularFile(w)) {
+                err.println("crosslens run: --file " + w + ": no such file");
+                return CrosslensCli.EXIT_USAGE;
+            }
+        }
+        if (sysroot != null && !java.nio.file.Files.isDirectory(Path.of(sysroot))) {
+            err.println("crosslens run: --sysroot " + sysroot + ": no such directory");
+            return CrosslensCli.EXIT_USAGE;
+        }
         RunRequest req = new RunRequest(file, args, environment, files, kind, cls,
                 RunLimits.defaults().withTimeoutMillis(millis), !noIsolation, record, sysroot, qemuStrace);
         if (noIsolation) err.println("crosslens: WARNING: running without isolation (--no-isolation)");
         TraceStatistics stats = new TraceStatistics();
+        TraceText.Shown shown = new TraceText.Shown();
         RunListener listener = new RunListener() {
             @Override
             public void started(SessionHeader h) {
@@ -117,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
             public void event(TraceEvent e) {
                 synchronized (out) {
                     stats.add(e);
-                    if (all || TraceText.notable(e)) out.println(TraceText.event(e));
+                    if (shown.offer(e, all)) out.println(TraceText.event(e));
                 }
             }
 
@@ -147,6 +164,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         synchronized (out) {
+            shown.report(out, "--all");
             out.println("----");
             TraceText.statistics(out, stats);
             TraceText.footer(out, f);

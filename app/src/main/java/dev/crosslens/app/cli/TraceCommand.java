@@ -22,10 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code crosslens trace show|export|diff}: reads recorded sessions (cut ones too). */
+/**
+ * {@code crosslens trace show|export|diff}: reads recorded sessions (cut ones too). Exit 2 when a session cannot be
+ * opened (missing, unreadable, no header); diff exits 1 when the sessions differ.
+ */
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Show, export and diff recorded sessions.",
         subcommands = {TraceCommand.Show.class, TraceCommand.Export.class, TraceCommand.Diff.class})
 final class TraceCommand implements Runnable {
@@ -37,8 +42,20 @@ final class TraceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static TraceSession open(Path p, PrintWriter err) throws IOException {
-        TraceSession s = new TraceSessionReader().read(p);
+    /** A session that cannot be opened (missing, unreadable, not a session): a usage error, said plainly. */
+    static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    static TraceSession open(Path p, PrintWriter err) throws Unreadable {
+        TraceSession s;
+        try {
+            s = new TraceSessionReader().read(p);
+        } catch (IOException e) {
+            throw new Unreadable(CliErrors.describe(e));
+        }
         if (s.brokenAt() != null) err.println("crosslens: " + p + ": session breaks at " + s.brokenAt()
                 + "; showing the " + s.events().size() + " events before it");
         return s;
@@ -58,7 +75,13 @@ final class TraceCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            TraceSession s = open(file, spec.commandLine().getErr());
+            TraceSession s;
+            try {
+                s = open(file, spec.commandLine().getErr());
+            } catch (Unreadable e) {
+                spec.commandLine().getErr().println("crosslens trace show: " + e.getMessage());
+                return CrosslensCli.EXIT_USAGE;
+            }
             SessionHeader h = s.header();
             out.println("binary:  " + h.binaryPath() + " (sha256 " + h.binarySha256() + ")");
             out.println("runner:  " + h.runner() + " — " + h.description() + (h.isolated() ? ", isolated" : ", NOT isolated"));
@@ -67,9 +90,11 @@ final class TraceCommand implements Runnable {
             h.toolVersions().forEach((k, v) -> out.println("tool:    " + k + ": " + v));
             TraceStatistics st = new TraceStatistics();
             st.addAll(s.events());
+            TraceText.Shown shown = new TraceText.Shown();
             for (TraceEvent e : s.events()) {
-                if (events || TraceText.notable(e)) out.println(TraceText.event(e));
+                if (shown.offer(e, events)) out.println(TraceText.event(e));
             }
+            shown.report(out, "--events");
             out.println("----");
             TraceText.statistics(out, st);
             String so = s.text(OutputChunk.Stream.STDOUT);
@@ -96,7 +121,13 @@ final class TraceCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            TraceSession s = open(file, spec.commandLine().getErr());
+            TraceSession s;
+            try {
+                s = open(file, spec.commandLine().getErr());
+            } catch (Unreadable e) {
+                spec.commandLine().getErr().println("crosslens trace export: " + e.getMessage());
+                return CrosslensCli.EXIT_USAGE;
+            }
             Writer w = output != null ? new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)
                     : spec.commandLine().getOut();
             TraceSessionWriter tw = TraceSessionWriter.to(w, s.header());
@@ -130,9 +161,21 @@ final class TraceCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            TraceDiff d = new TraceDiffer().diff(open(left, err), open(right, err));
+            TraceDiff d;
+            try {
+                d = new TraceDiffer().diff(open(left, err), open(right, err));
+            } catch (Unreadable e) {
+                err.println("crosslens trace diff: " + e.getMessage());
+                return CrosslensCli.EXIT_USAGE;
+            }
             if (json) {
-                JsonSupport.write(out, d);
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("schema", "crosslens.trace-diff");
+                doc.put("schemaVersion", 1);
+                doc.put("old", left.toString());
+                doc.put("new", right.toString());
+                doc.put("diff", d);
+                JsonSupport.write(out, doc);
             } else {
                 section(out, "files added", d.filesAdded());
                 section(out, "files gone", d.filesGone());

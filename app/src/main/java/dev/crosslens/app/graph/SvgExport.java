@@ -28,11 +28,10 @@ public final class SvgExport {
             String color = line.edge().status() == NodeStatus.UNRESOLVED ? "#c62828" : "#7a8699";
             out.println("<polyline points=\"" + pts.toString().strip() + "\" fill=\"none\" stroke=\"" + color
                     + "\" stroke-width=\"1\" marker-end=\"url(#arrow)\"/>");
-            if (line.edge().count() > 1) {
-                int mid = (p.length / 4) * 2;
-                out.printf(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#4a5568\" font-size=\"9\">%d</text>%n",
-                        p[mid] + 3, p[mid + 1] - 3, line.edge().count());
-            }
+            // the count on every edge (the issue's "counts on edges"), 1 included
+            int mid = (p.length / 4) * 2;
+            out.printf(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#4a5568\" font-size=\"9\">%d</text>%n",
+                    p[mid] + 3, p[mid + 1] - 3, line.edge().count());
         }
         for (GraphLayout.Box b : l.boxes()) {
             out.printf(Locale.ROOT, "<g><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "

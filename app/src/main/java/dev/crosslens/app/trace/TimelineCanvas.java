@@ -1,7 +1,6 @@
 package dev.crosslens.app.trace;
 
 import dev.crosslens.model.trace.TraceCategory;
-import dev.crosslens.model.trace.TraceEvent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
@@ -9,12 +8,12 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One lane per process, events as ticks at their time coloured by category; many events in one pixel column
- * show the most telling category (network over process over file ...). Redrawn on resize and on demand.
+ * show the most telling category (network over process over file ...). Draws the view model's
+ * {@link TimelineBins} (so a redraw costs the same after 10 events or 10 million). Redrawn on resize and on demand.
  */
 public final class TimelineCanvas extends Pane {
     static final Map<TraceCategory, Color> COLORS = new EnumMap<>(TraceCategory.class);
@@ -35,10 +34,8 @@ public final class TimelineCanvas extends Pane {
     }
 
     private final Canvas canvas = new Canvas();
-    private Map<Integer, List<TraceEvent>> lanes = Map.of();
+    private TimelineBins bins = new TimelineBins();
     private Map<Integer, String> names = Map.of();
-    private long start;
-    private long end = 1;
 
     public TimelineCanvas() {
         getChildren().add(canvas);
@@ -53,21 +50,15 @@ public final class TimelineCanvas extends Pane {
         canvas.setHeight(getHeight());
     }
 
-    /** Sets what to draw (events per pid, a name per pid, the session's end in µs) and redraws. */
-    public void show(Map<Integer, List<TraceEvent>> perPid, Map<Integer, String> processNames, long endMicros) {
-        this.lanes = perPid;
+    /** Sets what to draw (the view model's bins: one lane per process, a name per pid) and redraws. */
+    public void show(TimelineBins timeline, Map<Integer, String> processNames) {
+        this.bins = timeline;
         this.names = processNames;
-        long min = Long.MAX_VALUE;
-        for (List<TraceEvent> l : perPid.values()) {
-            for (TraceEvent e : l) min = Math.min(min, e.timeMicros());
-        }
-        this.start = min == Long.MAX_VALUE ? 0 : min;
-        this.end = Math.max(start + 1, endMicros);
         draw();
     }
 
     public int laneCount() {
-        return lanes.size();
+        return bins.lanes().size();
     }
 
     private static int weight(TraceCategory c) {
@@ -95,22 +86,33 @@ public final class TimelineCanvas extends Pane {
         g.fillRect(0, 0, w, h);
         g.setFont(Font.font(11));
         double span = Math.max(1, w - LABEL - 10);
+        long start = bins.start();
+        long end = Math.max(start + 1, bins.end());
+        long width = bins.bucketWidth();
+        int used = (int) Math.min(TimelineBins.BUCKETS, (end - start) / width + 1);
+        TraceCategory[] all = TraceCategory.values();
         int row = 0;
-        for (Map.Entry<Integer, List<TraceEvent>> lane : lanes.entrySet()) {
+        for (Map.Entry<Integer, int[]> lane : bins.lanes().entrySet()) {
             double y = 18 + row * LANE;
             if (y > h) break;
             g.setFill(row % 2 == 0 ? Color.web("#f0f0f0") : Color.web("#fbfbfb"));
             g.fillRect(0, y - 12, w, LANE);
             g.setFill(Color.BLACK);
             g.fillText(lane.getKey() + " " + names.getOrDefault(lane.getKey(), ""), 4, y + 1, LABEL - 8);
-            TraceCategory[] cols = new TraceCategory[(int) span + 1];
-            for (TraceEvent e : lane.getValue()) {
-                int x = (int) Math.min(span, Math.max(0, (e.timeMicros() - start) * span / (end - start)));
-                if (cols[x] == null || weight(e.category()) > weight(cols[x])) cols[x] = e.category();
+            int[] masks = new int[(int) span + 1];
+            int[] b = lane.getValue();
+            for (int i = 0; i < used; i++) {
+                if (b[i] == 0) continue;
+                int x = (int) Math.min(span, (long) i * width * (long) span / (end - start));
+                masks[x] |= b[i];
             }
-            for (int x = 0; x < cols.length; x++) {
-                if (cols[x] == null) continue;
-                g.setFill(COLORS.get(cols[x]));
+            for (int x = 0; x < masks.length; x++) {
+                if (masks[x] == 0) continue;
+                TraceCategory best = null;
+                for (TraceCategory c : all) {
+                    if ((masks[x] & (1 << c.ordinal())) != 0 && (best == null || weight(c) > weight(best))) best = c;
+                }
+                g.setFill(COLORS.get(best));
                 g.fillRect(LABEL + x, y - 9, 2, 12);
             }
             row++;

@@ -45,6 +45,8 @@ import java.util.function.Function;
 public final class TraceView extends BorderPane {
     /** Events moved per pulse at most: bounds the work one frame does. */
     public static final int BATCH = 5_000;
+    /** FX-thread time one pulse may spend moving events (the rest of the frame is CSS, layout and the timeline). */
+    public static final long DRAIN_BUDGET_NANOS = 6_000_000L;
 
     private final TraceViewModel vm;
     private final TableView<TraceEvent> table = new TableView<>();
@@ -53,6 +55,8 @@ public final class TraceView extends BorderPane {
     private final AnimationTimer pulse;
     private long lastTimeline;
     private boolean timelineDirty;
+    private Tab timelineTab;
+    private List<TraceViewModel.ProcessRow> treeRows = List.of();
 
     public TraceView(TraceViewModel vm) {
         this.vm = vm;
@@ -68,8 +72,10 @@ public final class TraceView extends BorderPane {
         pulse = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (vm.queued() > 0) vm.drain(BATCH);
-                if (timelineDirty && (now - lastTimeline > 250_000_000L || !vm.runningProperty().get())) {
+                if (vm.queued() > 0) vm.drain(BATCH, DRAIN_BUDGET_NANOS);
+                // the timeline is drawn only while its tab shows, at most 4 times a second during a run
+                if (timelineDirty && timelineTab.isSelected()
+                        && (now - lastTimeline > 250_000_000L || !vm.runningProperty().get())) {
                     redrawTimeline();
                     lastTimeline = now;
                 }
@@ -123,6 +129,7 @@ public final class TraceView extends BorderPane {
         table.getColumns().add(col("#", 50, e -> Long.toString(e.seq())));
         table.getColumns().add(col("time ms", 80, e -> String.format("%.3f", e.timeMicros() / 1000.0)));
         table.getColumns().add(col("pid", 55, e -> Integer.toString(e.pid())));
+        table.getColumns().add(col("tid", 55, e -> Integer.toString(e.tid())));
         table.getColumns().add(col("origin", 110, TraceEvent::origin));
         table.getColumns().add(col("source", 85, e -> e.source().name().toLowerCase()));
         table.getColumns().add(col("call", 150, TraceEvent::name));
@@ -170,7 +177,11 @@ public final class TraceView extends BorderPane {
         tree.setShowRoot(false);
         TextArea out = area(vm.stdoutProperty(), "trace-stdout");
         TextArea err = area(vm.stderrProperty(), "trace-stderr");
-        tabs.getTabs().addAll(new Tab("Timeline", timeline), new Tab("Statistics", statistics()),
+        timelineTab = new Tab("Timeline", timeline);
+        timelineTab.selectedProperty().addListener((o, a, b) -> {
+            if (b && timelineDirty) redrawTimeline();
+        });
+        tabs.getTabs().addAll(timelineTab, new Tab("Statistics", statistics()),
                 new Tab("Processes", tree), new Tab("stdout", out), new Tab("stderr", err));
         tabs.setId("trace-tabs");
         return tabs;
@@ -231,6 +242,8 @@ public final class TraceView extends BorderPane {
     }
 
     private void rebuildTree() {
+        if (vm.processes().equals(treeRows)) return;
+        treeRows = List.copyOf(vm.processes());
         TreeItem<String> root = new TreeItem<>("processes");
         Map<Integer, TreeItem<String>> items = new HashMap<>();
         List<TraceViewModel.ProcessRow> rows = vm.processes();
@@ -250,7 +263,7 @@ public final class TraceView extends BorderPane {
         timelineDirty = false;
         Map<Integer, String> names = new HashMap<>();
         for (TraceViewModel.ProcessRow r : vm.processes()) names.put(r.pid(), r.name());
-        timeline.show(vm.eventsByPid(), names, vm.endMicrosProperty().get());
+        timeline.show(vm.timeline(), names);
     }
 
     /** Test hook: draws the timeline now. */

@@ -60,6 +60,14 @@ public final class TraceViewModel {
     private final Sandbox sandbox;
     private final Executor background;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    /** The queue's length (ConcurrentLinkedQueue.size() walks the whole queue). */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    private final TimelineBins timeline = new TimelineBins();
+    /** While a run goes the statistics lists are rebuilt at most this often (they do not need every frame). */
+    private static final long PUBLISH_NANOS = 250_000_000L;
+    private long lastPublish;
+    private long publishedFiles = -1;
+    private boolean statsPending;
     private final ObservableList<TraceEvent> events = FXCollections.observableArrayList();
     private final FilteredList<TraceEvent> visible = new FilteredList<>(events, e -> true);
     private final ObservableList<CallRow> calls = FXCollections.observableArrayList();
@@ -121,36 +129,36 @@ public final class TraceViewModel {
     public void start(RunRequest request) {
         stop();
         long gen = ++generation;
-        queue.add(new Reset(gen));
+        enqueue(new Reset(gen));
         running.set(true);
         status.set("starting " + request.binary().getFileName() + " …");
         title.set(request.binary().getFileName().toString());
         RunListener listener = new RunListener() {
             @Override
             public void started(SessionHeader h) {
-                queue.add(new Header(h));
+                enqueue(new Header(h));
             }
 
             @Override
             public void event(TraceEvent e) {
-                queue.add(e);
+                enqueue(e);
             }
 
             @Override
             public void output(OutputChunk c) {
-                queue.add(c);
+                enqueue(c);
             }
 
             @Override
             public void finished(SessionFooter f) {
-                queue.add(new Footer(f));
+                enqueue(new Footer(f));
             }
         };
         background.execute(() -> {
             try {
                 run = sandbox.start(request, listener);
             } catch (SandboxException | IOException e) {
-                queue.add(new Failure(e.getMessage()));
+                enqueue(new Failure(e.getMessage()));
             }
         });
     }
@@ -158,14 +166,14 @@ public final class TraceViewModel {
     /** Reopens a recorded session (a cut one too: the status says where it broke). */
     public void open(Path session) {
         stop();
-        queue.add(new Reset(++generation));
+        enqueue(new Reset(++generation));
         status.set("reading " + session.getFileName() + " …");
         title.set(session.getFileName().toString());
         background.execute(() -> {
             try {
-                queue.add(new Opened(new TraceSessionReader().read(session), session.getFileName().toString()));
+                enqueue(new Opened(new TraceSessionReader().read(session), session.getFileName().toString()));
             } catch (IOException e) {
-                queue.add(new Failure("cannot open " + session + ": " + e.getMessage()));
+                enqueue(new Failure("cannot open " + session + ": " + e.getMessage()));
             }
         });
     }
@@ -173,9 +181,9 @@ public final class TraceViewModel {
     /** Shows a session already in memory. */
     public void show(TraceSession session, String name) {
         stop();
-        queue.add(new Reset(++generation));
+        enqueue(new Reset(++generation));
         title.set(name);
-        queue.add(new Opened(session, name));
+        enqueue(new Opened(session, name));
     }
 
     /** Stops the running program (the whole process tree). */
@@ -193,36 +201,47 @@ public final class TraceViewModel {
      * @return the number of events moved
      */
     public int drain(int max) {
+        return drain(max, Long.MAX_VALUE);
+    }
+
+    /**
+     * Moves queued items into the lists until {@code max} events or {@code budgetNanos} have been spent (checked
+     * every 256 events), so one pulse does a bounded amount of work; what is left waits for the next pulse. The
+     * statistics lists are rebuilt after a batch at most every 250 ms while a run goes, and at once when the
+     * queue is empty otherwise (a reopened session, the end of a run).
+     *
+     * @return the number of events moved
+     */
+    public int drain(int max, long budgetNanos) {
         long t0 = System.nanoTime();
         List<TraceEvent> batch = new ArrayList<>();
         int moved = 0;
         boolean outputChanged = false;
-        boolean statsChanged = false;
         Object o;
-        while (moved < max && (o = queue.poll()) != null) {
+        while (moved < max && (o = poll()) != null) {
             if (o instanceof TraceEvent e) {
                 batch.add(e);
                 moved++;
+                if ((moved & 255) == 0 && System.nanoTime() - t0 > budgetNanos) break;
             } else if (o instanceof OutputChunk c) {
                 (c.stream() == OutputChunk.Stream.STDOUT ? out : err).append(c.text());
                 outputChanged = true;
             } else {
                 flush(batch);
-                statsChanged |= !batch.isEmpty();
                 batch.clear();
                 control(o);
                 outputChanged = true;
             }
         }
-        if (!batch.isEmpty()) {
-            flush(batch);
-            statsChanged = true;
-        }
+        if (!batch.isEmpty()) flush(batch);
         if (outputChanged) {
             stdout.set(out.toString());
             stderr.set(err.toString());
         }
-        if (statsChanged) publishStats();
+        long now = System.nanoTime();
+        if (statsPending && (now - lastPublish >= PUBLISH_NANOS || (!running.get() && queued.get() == 0))) {
+            publishStats();
+        }
         lastDrainNanos = System.nanoTime() - t0;
         lastDrainCount = moved;
         return moved;
@@ -230,13 +249,16 @@ public final class TraceViewModel {
 
     private void flush(List<TraceEvent> batch) {
         if (batch.isEmpty()) return;
+        long end = endMicros.get();
         for (TraceEvent e : batch) {
             stats.add(e);
             perPid.merge(e.pid(), 1L, Long::sum);
-            if (e.timeMicros() > endMicros.get()) endMicros.set(e.timeMicros());
+            timeline.add(e.pid(), e.timeMicros(), e.category());
+            if (e.timeMicros() > end) end = e.timeMicros();
         }
+        endMicros.set(end);
         events.addAll(batch);
-        if (running.get()) status.set("running: " + Plural.of(events.size(), "event", "events"));
+        statsPending = true;
     }
 
     private void control(Object o) {
@@ -244,6 +266,8 @@ public final class TraceViewModel {
             events.clear();
             stats = new TraceStatistics();
             perPid.clear();
+            timeline.clear();
+            publishedFiles = -1;
             out.setLength(0);
             err.setLength(0);
             header.set(null);
@@ -276,20 +300,28 @@ public final class TraceViewModel {
     }
 
     private void publishStats() {
+        statsPending = false;
+        lastPublish = System.nanoTime();
+        if (running.get()) status.set("running: " + Plural.of(events.size(), "event", "events"));
         List<CallRow> rows = new ArrayList<>();
         stats.byName().forEach((k, v) -> rows.add(new CallRow(k, v.calls(), v.errors(), v.totalMicros())));
         rows.sort((a, b) -> Long.compare(b.calls(), a.calls()));
         calls.setAll(rows);
-        List<String> f = new ArrayList<>();
-        stats.files().forEach((p, op) -> f.add(op + "  " + p));
-        files.setAll(f);
+        if (stats.filesVersion() != publishedFiles) {
+            // thousands of files: rebuilt only when one was added or touched in a new way
+            publishedFiles = stats.filesVersion();
+            List<String> f = new ArrayList<>(stats.files().size());
+            stats.files().forEach((p, op) -> f.add(op + "  " + p));
+            files.setAll(f);
+        }
         List<String> ep = new ArrayList<>();
         stats.endpoints().forEach((k, v) -> ep.add(k + "  (" + v + ")"));
         endpoints.setAll(ep);
         spawned.setAll(stats.spawned());
         List<String> r = new ArrayList<>();
-        stats.riskReasons().entrySet().stream().sorted((a, b) -> Integer.compare(riskOf(b.getKey()), riskOf(a.getKey())))
-                .forEach(en -> r.add(en.getValue() + " × " + en.getKey()));
+        for (TraceStatistics.RiskRow row : stats.riskSummary()) {
+            r.add(row.count() + " × " + row.level().label() + ": " + row.reason());
+        }
         risks.setAll(r);
         List<ProcessRow> ps = new ArrayList<>();
         for (Map.Entry<Integer, TraceStatistics.ProcessNode> en : stats.processes().entrySet()) {
@@ -297,11 +329,6 @@ public final class TraceViewModel {
             ps.add(new ProcessRow(n.pid(), n.parent(), n.name(), perPid.getOrDefault(n.pid(), 0L)));
         }
         processes.setAll(ps);
-    }
-
-    private static int riskOf(String reasonKey) {
-        int colon = reasonKey.indexOf(':');
-        return RiskLevel.parse(colon > 0 ? reasonKey.substring(0, colon) : "none").ordinal();
     }
 
     private void refilter() {
@@ -330,13 +357,6 @@ public final class TraceViewModel {
         return false;
     }
 
-    /** Events grouped per pid for the timeline (all events, not the filtered ones). */
-    public Map<Integer, List<TraceEvent>> eventsByPid() {
-        Map<Integer, List<TraceEvent>> m = new java.util.TreeMap<>();
-        for (TraceEvent e : events) m.computeIfAbsent(e.pid(), k -> new ArrayList<>()).add(e);
-        return m;
-    }
-
     public ObservableList<TraceEvent> events() { return events; }
     public ObservableList<TraceEvent> visibleEvents() { return visible; }
     public ObservableList<CallRow> calls() { return calls; }
@@ -358,13 +378,29 @@ public final class TraceViewModel {
     public ReadOnlyObjectProperty<SessionFooter> footerProperty() { return footer; }
     public LongProperty endMicrosProperty() { return endMicros; }
     public RiskLevel maxRisk() { return stats.maxRisk(); }
-    public int queued() { return queue.size(); }
+    public int queued() { return queued.get(); }
     /** Nanoseconds the last {@link #drain(int)} took, and how many events it moved (for the benchmark). */
     public long lastDrainNanos() { return lastDrainNanos; }
     public int lastDrainCount() { return lastDrainCount; }
 
     /** Test and benchmark hook: queue events as a runner would, from any thread. */
     public void offer(TraceEvent e) {
-        queue.add(e);
+        enqueue(e);
+    }
+
+    private void enqueue(Object o) {
+        queue.add(o);
+        queued.incrementAndGet();
+    }
+
+    private Object poll() {
+        Object o = queue.poll();
+        if (o != null) queued.decrementAndGet();
+        return o;
+    }
+
+    /** The timeline's data, kept as events arrive. */
+    public TimelineBins timeline() {
+        return timeline;
     }
 }

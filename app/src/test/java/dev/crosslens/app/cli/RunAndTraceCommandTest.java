@@ -41,7 +41,9 @@ class RunAndTraceCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("runner: native").contains("isolated by bubblewrap")
                 .contains("connect(").contains("127.0.0.1:9").contains("[high: opens an outbound connection]")
-                .contains("stdout| write: ok").contains("end: exited with 0");
+                .contains("stdout| write: ok").contains("end: exited with 0")
+                .containsPattern("\\(\\d+ of \\d+ events not shown: .*--all prints every event\\)")
+                .contains("highest risk: high (opens an outbound connection)");
         Result r2 = cli("run", probe, "--record", b.toString(), "--classes", "file,process", "--", "child");
         assertThat(r2.code()).isEqualTo(1); // the child mode exits 3
         assertThat(r2.out()).contains("end: exited with 3");
@@ -57,6 +59,11 @@ class RunAndTraceCommandTest {
         Result diff = cli("trace", "diff", b.toString(), a.toString());
         assertThat(diff.code()).isEqualTo(1);
         assertThat(diff.out()).contains("endpoints added:").contains("127.0.0.1:9").contains("files added:");
+        Result dj = cli("trace", "diff", "--json", b.toString(), a.toString());
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dj.out());
+        assertThat(doc.path("schema").asText()).isEqualTo("crosslens.trace-diff");
+        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(doc.path("diff").path("endpointsAdded").toString()).contains("127.0.0.1:9");
 
         // a cut copy opens with what it holds and says where it broke
         byte[] bytes = Files.readAllBytes(a);
@@ -75,5 +82,32 @@ class RunAndTraceCommandTest {
         assertThat(pe32.err()).contains("PE32").contains("wine32");
         assertThat(cli("run", "x", "--timeout", "soon").code()).isEqualTo(2);
         assertThat(cli("run", "x", "--classes", "bogus").code()).isEqualTo(2);
+    }
+
+    @Test
+    void missingFilesAndFoldersAreUsageErrors() {
+        Result run = cli("run", "/nonexistent");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("/nonexistent: no such file");
+        Result show = cli("trace", "show", "/nonexistent");
+        assertThat(show.code()).isEqualTo(2);
+        assertThat(show.err()).contains("/nonexistent: no such file");
+        assertThat(cli("trace", "export", "/nonexistent").code()).isEqualTo(2);
+        assertThat(cli("trace", "diff", "/nonexistent", "/nonexistent2").code()).isEqualTo(2);
+        Result resolve = cli("resolve", "/bin/true", "--sysroot", "/nonexistent");
+        assertThat(resolve.code()).isEqualTo(2);
+        assertThat(resolve.err()).contains("--sysroot /nonexistent: no such directory");
+        assertThat(cli("graph", "/bin/true", "--sysroot", "/nonexistent").code()).isEqualTo(2);
+        assertThat(cli("run", "/bin/true", "--sysroot", "/nonexistent").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aSharedLibraryIsRefusedButLibcWithItsInterpreterRuns() {
+        Path lib = Fixtures.file("resolve-elf", "libfoo.so.1");
+        Result r = cli("run", lib.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("an ELF shared library").contains("not a program");
+        assertThat(cli("run", Fixtures.file("sandbox-probe", "probe-linux-arm64").toString(), "--runner", "native")
+                .err()).contains("An arm64 ELF cannot run natively");
     }
 }

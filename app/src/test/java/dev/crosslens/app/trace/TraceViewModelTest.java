@@ -55,4 +55,33 @@ class TraceViewModelTest {
         assertEquals(10, child.parent());
         assertEquals("true", child.name());
     }
+
+    /** One pulse's work is bounded in time too: with no budget left a drain stops at its first check. */
+    @Test
+    void drainStopsAtItsTimeBudget() {
+        TraceViewModel vm = new TraceViewModel(new Sandbox(), Runnable::run);
+        TraceEvent e = sample().get(5);
+        for (int i = 0; i < 1000; i++) vm.offer(e.withSeq(i));
+        assertEquals(1000, vm.queued());
+        assertEquals(256, vm.drain(10_000, 0));
+        assertEquals(744, vm.queued());
+        assertEquals(744, vm.drain(10_000));
+        assertEquals(0, vm.queued());
+        assertEquals(java.util.Set.of(e.pid()), vm.timeline().lanes().keySet(), "the timeline follows the drain");
+    }
+
+    /** The timeline's bins: O(1) per event, the span doubles by merging buckets, categories are kept. */
+    @Test
+    void timelineBinsMergeAsTheRunGrows() {
+        TimelineBins b = new TimelineBins();
+        b.add(1, 0, TraceCategory.FILE);
+        b.add(1, 1_000, TraceCategory.NETWORK);
+        b.add(2, 10_000_000, TraceCategory.PROCESS);
+        assertEquals(java.util.Set.of(1, 2), b.lanes().keySet());
+        assertTrue(b.bucketWidth() * TimelineBins.BUCKETS > 10_000_000);
+        int first = b.lanes().get(1)[0];
+        assertTrue((first & (1 << TraceCategory.FILE.ordinal())) != 0 && (first & (1 << TraceCategory.NETWORK.ordinal())) != 0,
+                "file and network folded into the first bucket");
+        assertEquals(10_000_000, b.end());
+    }
 }

@@ -96,8 +96,12 @@ class TraceViewTest {
         assertThat(table.getItems().size()).isLessThan(all);
         robot.interact(() -> vm.filterTextProperty().set(""));
         robot.interact(view::redrawNow);
-        assertThat(view.timeline().laneCount()).isGreaterThanOrEqualTo(2);
-        assertThat(view.processTree().getRoot().getChildren()).isNotEmpty();
+        // the probe and its child: two processes, whatever their threads (one lane each, one tree node each)
+        assertThat(view.timeline().laneCount()).isEqualTo(2);
+        assertThat(vm.processes()).hasSize(2);
+        assertThat(view.processTree().getRoot().getChildren()).hasSize(1);
+        assertThat(view.processTree().getRoot().getChildren().get(0).getChildren()).hasSize(1);
+        assertThat(vm.spawned()).hasSize(1);
 
         // the snapshot looked at in the report: the live view after a real run, timeline tab in front
         AtomicReference<WritableImage> img = new AtomicReference<>();

@@ -1,7 +1,7 @@
 package dev.crosslens.model.graph;
 
 /**
- * A directed edge; {@code count} is shown on the edge when above 1 (edges merged by collapsing add up).
+ * A directed edge; {@code count} is shown on the edge (edges merged by collapsing add up).
  */
 public record GraphEdge(String from, String to, String label, int count, NodeStatus status) {
     public GraphEdge {

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Graphviz DOT for a graph: left-to-right, coloured by status, counts on edges. */
+/** Graphviz DOT for a graph: left-to-right, coloured by status, the count on every edge. */
 public final class DotWriter {
 
     public void write(Graph g, PrintWriter out) {
@@ -26,7 +26,8 @@ public final class DotWriter {
             Integer a = ids.get(e.from());
             Integer b = ids.get(e.to());
             if (a == null || b == null) continue;
-            String label = e.count() > 1 ? String.valueOf(e.count()) : e.label();
+            // every edge carries its count (1 too), after its own label when it has one
+            String label = e.label().isEmpty() ? String.valueOf(e.count()) : e.label() + " (" + e.count() + ")";
             out.println("  n" + a + " -> n" + b + (label.isEmpty() ? "" : " [label=\"" + esc(label) + "\"]")
                     + (e.status() == NodeStatus.UNRESOLVED ? " [color=\"#c62828\"]" : "") + ";");
         }

@@ -149,9 +149,14 @@ final class ElfResolver {
         long missing = libraries.stream().filter(l -> l.state().isError()).count();
         String scope = searched.size() <= 8 ? String.join(", ", searched) : String.join(", ", searched.subList(0, 8))
                 + ", \u2026 " + (searched.size() - 8) + " more";
+        String missingText = missing > 0 ? missing + " needed librar" + (missing == 1 ? "y is" : "ies are") + " missing"
+                : "";
+        if (searched.isEmpty()) {
+            return s.versionedName() + " not defined: the global scope is empty"
+                    + (missingText.isEmpty() ? "" : " (" + missingText + ")");
+        }
         return s.versionedName() + " not defined by any library in the global scope (" + scope + ")"
-                + (missing > 0 ? "; " + missing + " needed librar" + (missing == 1 ? "y is" : "ies are") + " missing"
-                : "");
+                + (missingText.isEmpty() ? "" : "; " + missingText);
     }
 
     /** ld.so checks every (file, version) pair of .gnu.version_r at load time, used by a symbol or not. */

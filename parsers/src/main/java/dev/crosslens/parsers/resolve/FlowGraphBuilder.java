@@ -21,7 +21,9 @@ import java.util.Map;
  * The resolution flow of one binary: binary -> format -> relocation sections / import descriptors / bind tables
  * -> symbols (each in the group of the library that defines it, so thousands fold into one node per library)
  * -> library -> resolved / unresolved / weak, with counts on the edges. Each library node is the group of its
- * symbols, so folded the flow reads binary -> format -> table -> library (N) -> outcome.
+ * symbols, so folded the flow reads binary -> format -> table -> library (N) -> outcome; symbols no library
+ * defines are grouped the same way under "not found" and "weak, not found". PE delay imports have their own table
+ * ({@code delay import X.dll}) and their symbols and library say "delay-loaded".
  */
 public final class FlowGraphBuilder {
     public static final String NOT_FOUND = "(not found)";
@@ -82,12 +84,10 @@ public final class FlowGraphBuilder {
                     edges.add(new GraphEdge("t:" + u.section(), id, "", u.count(), NodeStatus.NEUTRAL));
                 }
                 NodeStatus es = s.state() == ResolutionState.UNRESOLVED ? NodeStatus.UNRESOLVED : NodeStatus.NEUTRAL;
-                if (notFound) {
-                    edges.add(new GraphEdge(id, statusId(s.state()), "", 1, es));
-                } else {
-                    edges.add(new GraphEdge(id, libId, "", 1, es));
-                    outcome.merge(s.state(), 1, Integer::sum);
-                }
+                // a "not found" group is drawn like a library: its symbols lead to it and it to the outcome, so it
+                // is connected whether folded or expanded
+                edges.add(new GraphEdge(id, libId, "", 1, es));
+                outcome.merge(s.state(), 1, Integer::sum);
                 totals.merge(s.state(), 1, Integer::sum);
             }
             for (Map.Entry<ResolutionState, Integer> o : outcome.entrySet()) {

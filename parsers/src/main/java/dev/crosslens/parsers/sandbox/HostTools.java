@@ -48,6 +48,11 @@ public final class HostTools {
         return require("strace", "strace", "it records the system calls");
     }
 
+    /** util-linux setsid: a run without isolation gets its own session and process group. */
+    public Optional<Path> setsid() {
+        return find("setsid");
+    }
+
     public Path bwrap() throws ToolMissingException {
         return require("bwrap", "bubblewrap", "it isolates the run; --no-isolation runs without it");
     }
@@ -62,7 +67,9 @@ public final class HostTools {
     }
 
     public Path wineserver() throws ToolMissingException {
-        for (Path p : List.of(Path.of("/usr/lib/wine/wineserver"), Path.of("/usr/lib64/wine/wineserver"))) {
+        // the server binary itself where Debian has it (wineserver is a shell script picking it)
+        for (Path p : List.of(Path.of("/usr/lib/wine/wineserver64"), Path.of("/usr/lib/wine/wineserver"),
+                Path.of("/usr/lib64/wine/wineserver"))) {
             if (Files.isExecutable(p)) return p;
         }
         return require("wineserver", "wine wine64", "Wine's server does the real file and socket work");

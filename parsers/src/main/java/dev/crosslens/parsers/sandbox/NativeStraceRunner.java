@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a host-arch ELF directly under strace. */
+/** Runs a host-arch ELF directly, traced by strace from outside the sandbox. */
 public final class NativeStraceRunner implements Runner {
     private final Path strace;
 
@@ -20,7 +20,7 @@ public final class NativeStraceRunner implements Runner {
 
     @Override
     public String description() {
-        return "host-arch ELF: runs directly under strace";
+        return "host-arch ELF: runs directly, traced by strace";
     }
 
     @Override
@@ -29,12 +29,11 @@ public final class NativeStraceRunner implements Runner {
     }
 
     @Override
-    public Launch launch(String program, List<String> args, String runDir, String traceDir, String traceExpr) {
-        List<String> c = new ArrayList<>(StraceCommand.options(strace, traceExpr, traceDir + "/program.strace"));
+    public Launch launch(String program, List<String> args, String runDir, String logDir, Path hostRunDir) {
+        List<String> c = new ArrayList<>();
         c.add(program);
         c.addAll(args);
-        String origin = program.substring(program.lastIndexOf('/') + 1);
-        return new Launch(c, Map.of(), List.of(new Launch.TraceFile("program.strace", Launch.Format.STRACE, origin)),
-                Launch.StderrRoute.PLAIN);
+        return new Launch(c, Map.of(), Launch.Trace.STRACE, Launch.StderrRoute.PLAIN,
+                List.of(new Launch.Stage(program, null, Launch.ProcessRole.PROGRAM)), null);
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a foreign-arch ELF under QEMU user mode. By default the emulator itself runs under host strace (which
- * decodes socket addresses); QEMU's own start-up and {@code /etc/qemu-binfmt} probes are labelled EMULATOR. With
- * {@code guestStrace} QEMU's {@code -strace} (guest syscalls, no timestamps) is read from stderr instead. A
- * dynamic binary gets {@code -L sysroot} (default {@code /usr/<triple>} when a cross libc is installed there).
+ * Runs a foreign-arch ELF under QEMU user mode. By default the emulator itself runs under host strace from outside
+ * the sandbox (which decodes socket addresses); QEMU's own start-up, internals and {@code /etc/qemu-binfmt} probes
+ * are labelled EMULATOR. With {@code guestStrace} QEMU's {@code -strace} (guest syscalls, no timestamps) is written
+ * by {@code -D} to a log of its own (never into the program's stderr) and read from there. A dynamic binary gets
+ * {@code -L sysroot} (default {@code /usr/<triple>} when a cross libc is installed there).
  */
 public final class QemuRunner implements Runner {
     private final Path strace;
@@ -65,7 +66,8 @@ public final class QemuRunner implements Runner {
     public String description() {
         return "foreign-arch ELF: QEMU user mode (" + qemu.getFileName() + ")"
                 + (sysroot != null ? " with sysroot " + sysroot : "")
-                + (guestStrace ? ", guest syscalls from -strace" : ", emulator traced by host strace");
+                + (guestStrace ? ", guest syscalls from QEMU's -strace log (written by the emulator in the guest's own process, "
+                + "so within the guest's reach; host strace is not)" : ", emulator traced by host strace");
     }
 
     @Override
@@ -74,20 +76,22 @@ public final class QemuRunner implements Runner {
     }
 
     @Override
-    public Launch launch(String program, List<String> args, String runDir, String traceDir, String traceExpr) {
+    public Launch launch(String program, List<String> args, String runDir, String logDir, Path hostRunDir) {
         List<String> c = new ArrayList<>();
-        String origin = program.substring(program.lastIndexOf('/') + 1);
-        if (!guestStrace) c.addAll(StraceCommand.options(strace, traceExpr, traceDir + "/emulator.strace"));
         c.add(qemu.toString());
         if (sysroot != null) {
             c.add("-L");
             c.add(sysroot);
         }
-        if (guestStrace) c.add("-strace");
+        String log = null;
+        if (guestStrace) {
+            log = logDir + "/qemu-strace.log";
+            c.addAll(List.of("-strace", "-D", log));
+        }
         c.add(program);
         c.addAll(args);
-        List<Launch.TraceFile> traces = guestStrace ? List.of()
-                : List.of(new Launch.TraceFile("emulator.strace", Launch.Format.STRACE_OF_EMULATOR, origin));
-        return new Launch(c, Map.of(), traces, guestStrace ? Launch.StderrRoute.QEMU_STRACE : Launch.StderrRoute.PLAIN);
+        return new Launch(c, Map.of(), guestStrace ? Launch.Trace.QEMU_LOG : Launch.Trace.STRACE_OF_EMULATOR,
+                Launch.StderrRoute.PLAIN, List.of(new Launch.Stage(qemu.toString(), null, Launch.ProcessRole.PROGRAM)),
+                log);
     }
 }

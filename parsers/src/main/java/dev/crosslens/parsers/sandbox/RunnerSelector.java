@@ -86,17 +86,20 @@ public final class RunnerSelector {
                     + os.goos() + " syscall layer here)");
         }
         if (core.kind() == BinaryKind.OBJECT || core.kind() == BinaryKind.CORE) {
-            throw new SandboxException("a " + core.kind().label() + " is not a program");
+            throw new SandboxException(article(core.kind().label()) + " " + core.kind().label() + " is not a program");
         }
-        if (core.kind() == BinaryKind.SHARED_LIBRARY && core.entry() == null) {
-            throw new SandboxException("a shared library without an entry point is not a program");
+        if (core.kind() == BinaryKind.SHARED_LIBRARY) {
+            // ET_DYN without PT_INTERP and without DF_1_PIE: loaded by a program, not run (its e_entry, if any, is
+            // no program's start); a library that is also a program (libc.so.6) has PT_INTERP and reads as a PIE
+            throw new SandboxException("an ELF shared library (no PT_INTERP, not a PIE) is not a program: run the "
+                    + "program that loads it (a library with an interpreter and an entry point, such as libc.so.6, runs)");
         }
         boolean host = core.arch() == hostArch || (hostArch == Arch.X86_64 && core.arch() == Arch.X86);
         if (requested == RunnerKind.WINE) throw new SandboxException("an ELF program does not run under wine");
         if (host && requested != RunnerKind.QEMU) return new NativeStraceRunner(tools);
         if (!host && requested == RunnerKind.NATIVE) {
-            throw new SandboxException("a " + core.arch().label() + " ELF cannot run natively on " + hostArch.label()
-                    + ": use --runner qemu");
+            throw new SandboxException(capital(article(core.arch().label())) + " " + core.arch().label()
+                    + " ELF cannot run natively on " + hostArch.label() + ": use --runner qemu");
         }
         String qa = qemuArch(core.arch(), core.endianness());
         if (qa == null) {
@@ -106,6 +109,17 @@ public final class RunnerSelector {
         String root = sysroot;
         if (root == null && core.linkage().dynamic()) root = QemuRunner.defaultSysroot(qa);
         return new QemuRunner(tools, qa, root, guestStrace);
+    }
+
+    /** "a" or "an" before a word as it is said: an arm64, an x86-64, an object file, a riscv64. */
+    static String article(String word) {
+        if (word == null || word.isEmpty()) return "a";
+        char c = Character.toLowerCase(word.charAt(0));
+        return "aeiox8".indexOf(c) >= 0 ? "an" : "a";
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** QEMU's user-mode name for an arch and byte order; null when there is none. */

@@ -11,10 +11,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads strace output ({@code -f -tt -T -yy}, with or without the pid column) line by line into events.
- * Stateful: an {@code <unfinished ...>} call is held per pid until its {@code <... name resumed>} line comes;
- * {@link #finish()} emits calls that never resumed (the process died in them). Not thread-safe: one parser per
- * trace file.
+ * Reads strace output ({@code -f -tt -T -yy [--decode-pids=pidns]}, with or without the pid column) line by line
+ * into events. Stateful: an {@code <unfinished ...>} call is held per thread until its {@code <... name resumed>}
+ * line comes; {@link #finish()} emits calls that never resumed (the process died in them). Not thread-safe: one
+ * parser per trace file.
+ *
+ * <p>Threads and processes: {@code strace -f} prints thread ids. The parser maps each to its thread group (the
+ * process): a {@code clone}/{@code clone3} with {@code CLONE_THREAD} makes a thread of the caller's process, any
+ * other {@code clone}, {@code fork} or {@code vfork} a child process, and {@code execve} keeps the pid. Events carry
+ * the process as {@code pid} and the thread as {@code tid}. strace can print a new thread's first lines before its
+ * creator's {@code clone} returns; those lines are held until the {@code clone} names the thread (only while a
+ * {@code clone} is in flight; otherwise an unknown thread is taken as a process of its own). With
+ * {@code --decode-pids=pidns} (a traced PID namespace) the tracer's pid in {@code /* N in strace's PID NS * /} is
+ * used, so every pid of an event is the one of the pid column.
  *
  * <p>Handles {@code --- SIGCHLD {...} ---} signals, {@code +++ exited with N +++} and
  * {@code +++ killed by SIGKILL +++}, {@code = -1 ENOENT (...)} errors and {@code <0.000012>} durations. Lines it
@@ -29,6 +38,11 @@ public final class StraceParser {
     private final String defaultOrigin;
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final Map<Integer, String> origins = new HashMap<>();
+    /** thread id -> process (thread group) id, for every thread seen or announced by a clone. */
+    private final Map<Integer, Integer> groups = new HashMap<>();
+    /** Events of threads no clone has named yet (strace printed them before the clone returned). */
+    private final Map<Integer, List<TraceEvent>> unknown = new java.util.LinkedHashMap<>();
+    private int unknownEvents;
     private long baseMicrosOfDay = -1;
     private long offsetMicros;
     private int lastPid;
@@ -37,6 +51,11 @@ public final class StraceParser {
 
     private record Pending(long time, String name, String head, String raw) {
     }
+
+    /** Held events of unknown threads beyond this are released as processes of their own. */
+    private static final int MAX_HELD = 10_000;
+    private static final java.util.regex.Pattern PIDNS = java.util.regex.Pattern.compile(
+            "/\\* (\\d+) in strace's PID NS \\*/");
 
     /**
      * @param defaultOrigin origin given to processes until an exec names them ("program", "wineserver")
@@ -110,6 +129,7 @@ public final class StraceParser {
                     .withNote("unfinished: the process ended inside this call"));
         }
         pending.clear();
+        releaseUnknown();
     }
 
     private void call(int pid, long t, String rest, String line) {
@@ -178,19 +198,30 @@ public final class StraceParser {
             if (more.length() > 1 && more.charAt(0) == 'E' && Character.isUpperCase(more.charAt(1))) {
                 int end = more.indexOf(' ');
                 errno = end > 0 ? more.substring(0, end) : more;
+            } else if (more.startsWith("/* ")) {
+                // --decode-pids=pidns: "3 /* 26122 in strace's PID NS */": the pid as the pid column prints it
+                java.util.regex.Matcher m = PIDNS.matcher(more);
+                if (m.find()) result = m.group(1);
             }
         }
-        TraceEvent e = build(pid, t, name, TraceArgs.split(argsText), result, errno, dur, raw);
-        emit(e);
+        List<String> args = TraceArgs.split(argsText);
+        boolean clone = errno == null && isClone(name);
+        int child = clone ? leadingInt(result) : -1;
         if ("execve".equals(name) || "execveat".equals(name)) {
+            TraceEvent e = build(pid, t, name, args, result, errno, dur, raw);
+            emit(e);
             if (errno == null) {
                 String prog = TraceFacts.startedProgram(e);
-                if (prog != null) origins.put(pid, TraceFacts.baseName(prog));
+                if (prog != null) origins.put(group(pid), TraceFacts.baseName(prog));
             }
-        } else if (errno == null && ("clone".equals(name) || "clone3".equals(name) || "fork".equals(name)
-                || "vfork".equals(name))) {
-            int child = leadingInt(result);
-            if (child > 0) origins.putIfAbsent(child, origin(pid));
+            return;
+        }
+        TraceEvent e = build(pid, t, name, args, result, errno, dur, raw);
+        emit(e);
+        if (clone && child > 0) {
+            adopt(pid, child, argsText.contains("CLONE_THREAD"));
+        } else if (isClone(name) && !cloneInFlight()) {
+            releaseUnknown();
         }
     }
 
@@ -204,7 +235,7 @@ public final class StraceParser {
         int sp = body.indexOf(' ');
         String sig = sp > 0 ? body.substring(0, sp) : body;
         List<String> args = sp > 0 ? List.of(body.substring(sp + 1)) : List.of();
-        TraceEvent e = new TraceEvent(-1, t, pid, pid, TraceSource.SYSCALL, EventKind.SIGNAL, origin(pid), sig, args,
+        TraceEvent e = new TraceEvent(-1, t, group(pid), pid, TraceSource.SYSCALL, EventKind.SIGNAL, origin(pid), sig, args,
                 null, null, null, null, null, null, null, null, cap(line));
         emit(e.withClassification(dev.crosslens.model.trace.TraceCategory.SIGNAL, e.risk(), "", null));
     }
@@ -223,6 +254,12 @@ public final class StraceParser {
             kind = EventKind.KILLED;
             result = body.substring("killed by ".length()).trim();
             name = "killed";
+        } else if (body.startsWith("superseded by execve in pid ")) {
+            // another thread of this process called execve and takes over this (the leader's) thread id
+            int other = leadingInt(body.substring("superseded by execve in pid ".length()));
+            Pending p = other > 0 ? pending.remove(other) : null;
+            if (p != null) pending.put(pid, p);
+            return;
         } else {
             unread++;
             return;
@@ -231,24 +268,98 @@ public final class StraceParser {
         if (p != null) {
             emit(build(pid, p.time(), p.name(), argsOf(p.head(), p.name()), "?", null, null, p.raw()));
         }
-        TraceEvent e = new TraceEvent(-1, t, pid, pid, TraceSource.SYSCALL, kind, origin(pid), name, List.of(),
+        TraceEvent e = new TraceEvent(-1, t, group(pid), pid, TraceSource.SYSCALL, kind, origin(pid), name, List.of(),
                 result, null, null, dev.crosslens.model.trace.TraceCategory.PROCESS, null, null, null, null, cap(line));
         emit(e);
     }
 
     private TraceEvent build(int pid, long t, String name, List<String> args, String result, String errno, Long dur,
                              String raw) {
-        TraceEvent e = new TraceEvent(-1, t, pid, pid, TraceSource.SYSCALL, EventKind.CALL, origin(pid), name, args,
-                result, errno, dur, null, null, null, null, null, cap(raw));
+        TraceEvent e = new TraceEvent(-1, t, group(pid), pid, TraceSource.SYSCALL, EventKind.CALL, origin(pid), name,
+                args, result, errno, dur, null, null, null, null, null, cap(raw));
         return mapping.classifySyscall(e);
     }
 
+    /** Emits an event, or holds it while its thread is not known yet and a clone that may name it is in flight. */
     private void emit(TraceEvent e) {
+        int tid = e.tid();
+        if (!groups.containsKey(tid)) {
+            List<TraceEvent> held = unknown.get(tid);
+            if (held == null && (groups.isEmpty() || !cloneInFlight() || unknownEvents >= MAX_HELD)) {
+                groups.put(tid, tid); // the first thread of the trace, or one no clone can name: its own process
+                sink.accept(e);
+                return;
+            }
+            if (held == null) unknown.put(tid, held = new ArrayList<>());
+            held.add(e);
+            unknownEvents++;
+            return;
+        }
         sink.accept(e);
     }
 
-    private String origin(int pid) {
-        String o = origins.get(pid);
+    private boolean cloneInFlight() {
+        for (Pending p : pending.values()) {
+            if (isClone(p.name())) return true;
+        }
+        return false;
+    }
+
+    private static boolean isClone(String name) {
+        return "clone".equals(name) || "clone3".equals(name) || "fork".equals(name) || "vfork".equals(name);
+    }
+
+    /** A clone named {@code child}: records its group and releases what it printed before, now with its process. */
+    private void adopt(int parentTid, int child, boolean thread) {
+        int process = thread ? group(parentTid) : child;
+        groups.put(child, process);
+        String inherited = origin(parentTid);
+        List<TraceEvent> held = unknown.remove(child);
+        if (held != null) {
+            unknownEvents -= held.size();
+            // what the child printed before its clone returned: the parent's name until an exec renames it
+            String o = inherited;
+            for (TraceEvent h : held) {
+                if (!h.failed() && ("execve".equals(h.name()) || "execveat".equals(h.name()))) {
+                    String prog = TraceFacts.startedProgram(h);
+                    if (prog != null) o = TraceFacts.baseName(prog);
+                }
+                sink.accept(regroup(h, process, thread ? origin(process) : o));
+            }
+            if (!thread) origins.put(child, o);
+        } else if (!thread) {
+            origins.putIfAbsent(child, inherited);
+        }
+        if (!cloneInFlight()) releaseUnknown();
+    }
+
+    /** No clone is in flight: threads still unknown are processes of their own. */
+    private void releaseUnknown() {
+        if (unknown.isEmpty()) return;
+        List<Map.Entry<Integer, List<TraceEvent>>> all = new ArrayList<>(unknown.entrySet());
+        unknown.clear();
+        unknownEvents = 0;
+        for (Map.Entry<Integer, List<TraceEvent>> en : all) {
+            groups.put(en.getKey(), en.getKey());
+            for (TraceEvent h : en.getValue()) sink.accept(h);
+        }
+    }
+
+    private static TraceEvent regroup(TraceEvent e, int process, String origin) {
+        if (e.pid() == process && e.origin().equals(origin)) return e;
+        return new TraceEvent(e.seq(), e.timeMicros(), process, e.tid(), e.source(), e.kind(), origin,
+                e.name(), e.arguments(), e.result(), e.errno(), e.durationMicros(), e.category(), e.risk(),
+                e.riskReason(), e.windowsApi(), e.note(), e.raw());
+    }
+
+    /** The process (thread group) of a thread; the thread itself while not known. */
+    private int group(int tid) {
+        Integer g = groups.get(tid);
+        return g != null ? g : tid;
+    }
+
+    private String origin(int tid) {
+        String o = origins.get(group(tid));
         return o != null ? o : defaultOrigin;
     }
 

@@ -147,6 +147,10 @@ public final class TraceDiffer {
 
     private static Facts facts(List<TraceEvent> es) {
         Facts f = new Facts(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        // processes as the statistics count them: programs the run started, not its own start nor Wine's loader
+        TraceStatistics st = new TraceStatistics();
+        st.addAll(es);
+        for (String p : st.startedPrograms()) f.processes.add(normalise(p));
         for (TraceEvent e : es) {
             if (e.category() == TraceCategory.FILE || e.category() == TraceCategory.REGISTRY) {
                 String p = TraceFacts.path(e);
@@ -154,8 +158,6 @@ public final class TraceDiffer {
             }
             String ep = TraceFacts.endpoint(e);
             if (ep != null) f.endpoints.add(ep);
-            String prog = TraceFacts.startedProgram(e);
-            if (prog != null) f.processes.add(normalise(prog));
             if (e.source() == TraceSource.WINDOWS_API) {
                 f.apis.add(TraceMapping.bareApiName(e.name()));
             } else if (e.windowsApi() != null && e.risk() != RiskLevel.NONE) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** What an event touched, read from its printed arguments: a path, a network endpoint, a started program. */
 public final class TraceFacts {
     private static final Pattern INET = Pattern.compile(
-            "sin_port=htons\\((\\d+)\\), sin_addr=inet_addr\\(\"([^\"]+)\"\\)");
+            "sin_port=htons\\((\\d+)\\), ?sin_addr=inet_addr\\(\"([^\"]+)\"\\)");
     private static final Pattern INET6 = Pattern.compile(
             "sin6_port=htons\\((\\d+)\\).*?inet_pton\\(AF_INET6, \"([^\"]+)\"");
     private static final Pattern UNIX = Pattern.compile("sun_path=(@?\"[^\"]*\")");
@@ -88,6 +88,16 @@ public final class TraceFacts {
             }
         }
         return null;
+    }
+
+    private static final Set<String> WINE_LOADERS = Set.of("wine", "wine64", "wine-preloader", "wine64-preloader",
+            "wineserver", "wineserver32", "wineserver64");
+
+    /** An exec of one of Wine's own binaries (its loader, preloader or server). */
+    public static boolean isWineLoaderExec(TraceEvent e) {
+        if (e.source() == TraceSource.WINDOWS_API || !EXEC.contains(e.name())) return false;
+        String p = path(e);
+        return p != null && WINE_LOADERS.contains(baseName(p));
     }
 
     static String stripBrackets(String s) {

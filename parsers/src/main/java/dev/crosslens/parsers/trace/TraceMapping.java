@@ -25,11 +25,15 @@ public final class TraceMapping {
 
     /** One rule of the table. */
     record Rule(Set<String> names, Pattern pattern, List<String> argsAll, List<String> argsAny,
-                Set<String> always, Pattern pathPattern, TraceCategory category, String windowsApi, RiskLevel risk,
-                String reason) {
+                Set<String> always, Pattern pathPattern, Map<Integer, Pattern> argPatterns, Pattern originPattern,
+                TraceCategory category, String windowsApi, RiskLevel risk, String reason) {
         boolean matches(TraceEvent e, String bareName, String[] joined) {
             if (names != null && !names.contains(bareName)) return false;
             if (pattern != null && !pattern.matcher(bareName).find()) return false;
+            if (originPattern != null && !originPattern.matcher(e.origin()).find()) return false;
+            for (Map.Entry<Integer, Pattern> a : argPatterns.entrySet()) {
+                if (!a.getValue().matcher(e.argument(a.getKey())).find()) return false;
+            }
             if (!argsAll.isEmpty() || !argsAny.isEmpty()) {
                 if (joined[0] == null) joined[0] = String.join(",", e.arguments());
                 String args = joined[0];
@@ -92,10 +96,15 @@ public final class TraceMapping {
     }
 
     private static Rule rule(JsonNode r, boolean api) {
+        Map<Integer, Pattern> argPatterns = new java.util.TreeMap<>();
+        r.path("argPatterns").fields().forEachRemaining(f -> argPatterns.put(Integer.parseInt(f.getKey()),
+                Pattern.compile(f.getValue().asText())));
         return new Rule(api ? null : Set.copyOf(strings(r.path("syscalls"))),
                 api ? Pattern.compile(r.path("pattern").asText()) : null,
                 strings(r.path("argsAll")), strings(r.path("argsAny")), Set.copyOf(strings(r.path("syscallsAlways"))),
                 r.hasNonNull("pathPattern") ? Pattern.compile(r.path("pathPattern").asText()) : null,
+                Map.copyOf(argPatterns),
+                r.hasNonNull("originPattern") ? Pattern.compile(r.path("originPattern").asText()) : null,
                 TraceCategory.parse(r.path("category").asText("other")),
                 r.hasNonNull("windowsApi") ? r.path("windowsApi").asText() : null,
                 RiskLevel.parse(r.path("risk").asText("none")), r.path("reason").asText(""));

@@ -89,6 +89,25 @@ public final class WineDebugParser {
         return this;
     }
 
+    private static final Pattern UNIMPLEMENTED = Pattern.compile(
+            "^wine: Call from (\\S+) to unimplemented function (\\S+)\\.([^.\\s,]+), aborting$");
+
+    /**
+     * Wine's loader message for a call of a function it has only a stub for ({@code wine: Call from 0x... to
+     * unimplemented function plugin.dll.plugin_run, aborting}): it has no debug prefix and goes to stderr like
+     * the program's output. Becomes an event {@code unimplemented_function(dll, function, caller)}; the line stays
+     * in stderr too, where Wine printed it.
+     */
+    public boolean acceptLoaderMessage(String line, long sessionMicros) {
+        Matcher m = UNIMPLEMENTED.matcher(line);
+        if (!m.matches()) return false;
+        TraceEvent e = new TraceEvent(-1, sessionMicros, 0, 0, TraceSource.WINDOWS_API, EventKind.CALL, programName,
+                "unimplemented_function", List.of(m.group(2), m.group(3), "called from " + m.group(1)), null,
+                "unimplemented", null, TraceCategory.LIBRARY, null, null, null, null, line);
+        sink.accept(mapping.classifyApi(e));
+        return true;
+    }
+
     /** True when the line is Wine debug output (so it does not belong to the program's stderr). */
     public static boolean isDebugLine(String line) {
         return PREFIX.matcher(line).find();
@@ -114,6 +133,29 @@ public final class WineDebugParser {
         long t = time(p.group(1));
         int pid = Integer.parseInt(p.group(2), 16);
         int tid = Integer.parseInt(p.group(3), 16);
+        String rest = line.substring(p.end());
+        TraceEvent held = heldChannel.get(tid);
+        if (held != null && !rest.startsWith("Call ") && !rest.startsWith("Ret  ")) {
+            // "WS2_ConnectEx status 0x103.": the result of the channel line before it (lines the trace does not
+            // keep may come between)
+            Matcher st = STATUS.matcher(rest);
+            if (st.matches() && held.name().equals(st.group(1))) {
+                heldChannel.remove(tid);
+                heldLines.remove(tid);
+                sink.accept(mapping.classifyApi(new TraceEvent(held.seq(), held.timeMicros(), held.pid(), held.tid(),
+                        held.source(), held.kind(), held.origin(), held.name(), held.arguments(), st.group(2),
+                        held.errno(), Math.max(0, t - held.timeMicros()), held.category(), held.risk(),
+                        held.riskReason(), held.windowsApi(), held.note(), held.raw() + "\n" + line)));
+                return;
+            }
+            Matcher c = CHANNEL.matcher(rest);
+            int n = heldLines.merge(tid, 1, Integer::sum);
+            if (n > 64 || (c.matches() && mapping.keepChannel(c.group(2), c.group(3)))) {
+                heldChannel.remove(tid);
+                heldLines.remove(tid);
+                sink.accept(held);
+            }
+        }
         if (processNames.isEmpty()) processNames.put(pid, programName);
         String body = line.substring(p.end());
         if (body.startsWith("Call ") || body.startsWith("Ret  ")) {
@@ -131,6 +173,8 @@ public final class WineDebugParser {
 
     /** Emits kept calls that never returned (ExitProcess, a killed process). */
     public void finish() {
+        for (TraceEvent h : heldChannel.values()) sink.accept(h);
+        heldChannel.clear();
         for (Map.Entry<Integer, Deque<Pending>> e : stacks.entrySet()) {
             for (Pending pd : e.getValue()) {
                 if (pd.kept) emitCall(pidOfTid(e.getKey()), e.getKey(), pd, null, null, "never returned");
@@ -140,6 +184,10 @@ public final class WineDebugParser {
     }
 
     private final Map<Integer, Integer> tidToPid = new HashMap<>();
+    /** A channel event held until the thread's next line: it may be its status ("WS2_ConnectEx status 0x103."). */
+    private final Map<Integer, TraceEvent> heldChannel = new HashMap<>();
+    private final Map<Integer, Integer> heldLines = new HashMap<>();
+    private static final Pattern STATUS = Pattern.compile("^trace:\\w+:(\\w+) status (0x[0-9a-f]+)\\.?$");
 
     private int pidOfTid(int tid) {
         Integer p = tidToPid.get(tid);
@@ -247,7 +295,9 @@ public final class WineDebugParser {
         }
         TraceEvent e = new TraceEvent(-1, t, pid, tid, TraceSource.WINDOWS_API, EventKind.CALL, name(pid), fn,
                 TraceArgs.split(msg), null, null, null, null, null, null, null, channel + " channel", raw);
-        sink.accept(mapping.classifyApi(e));
+        TraceEvent before = heldChannel.put(tid, mapping.classifyApi(e));
+        heldLines.remove(tid);
+        if (before != null) sink.accept(before);
     }
 
     private String name(int pid) {

@@ -57,6 +57,52 @@ class ResolutionGraphsTest {
         assertThat(dot.toString()).startsWith("digraph").contains("not found (").contains("#f8d7da");
     }
 
+    /** Expanded, every group node is connected: the "not found" groups lead to their outcome. */
+    @Test
+    void expandedFlowHasNoIsolatedNodesAndEveryEdgeItsCount() throws Exception {
+        Path app = Fixtures.file("resolve-elf", "app-missing");
+        BinaryFile f = Binaries.open(app, ParseOptions.defaults());
+        Resolution r = new Resolver().resolve(f, ResolveOptions.defaults());
+        Graph g = new FlowGraphBuilder().build(f.image().core(), r);
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (GraphNode n : g.nodes()) if (n.group() != null) all.add(n.group());
+        for (Graph shown : java.util.List.of(new GraphCollapse().collapse(g, all), new GraphCollapse().collapse(g, Set.of()))) {
+            java.util.Set<String> linked = new java.util.HashSet<>();
+            for (GraphEdge e : shown.edges()) {
+                linked.add(e.from());
+                linked.add(e.to());
+            }
+            assertThat(shown.nodes()).allMatch(n -> linked.contains(n.id()), "no isolated node");
+            GraphNode nf = shown.node("l:" + FlowGraphBuilder.NOT_FOUND);
+            assertThat(shown.edges()).anyMatch(e -> e.from().equals(nf.id()) && e.to().equals("st:UNRESOLVED")
+                    && e.status() == NodeStatus.UNRESOLVED);
+            assertThat(shown.edges()).anyMatch(e -> e.from().equals("l:" + FlowGraphBuilder.WEAK_NOT_FOUND)
+                    && e.to().equals("st:WEAK_MISSING"));
+            StringWriter dot = new StringWriter();
+            new DotWriter().write(shown, new PrintWriter(dot));
+            for (String line : dot.toString().split("\n")) {
+                if (line.contains(" -> ")) assertThat(line).containsPattern("label=\"([a-z]+ \\()?\\d+\\)?\"");
+            }
+        }
+    }
+
+    /** Delay imports have their own table in the flow, and their symbols say they are delay-loaded. */
+    @Test
+    void flowMarksDelayImports() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ResolveOptions.wineDllDir(true) != null, "wine64 is not installed");
+        BinaryFile f = Binaries.open(Fixtures.file("resolve-pe", "app-delay.exe"), ParseOptions.defaults());
+        Resolution r = new Resolver().resolve(f, ResolveOptions.defaults());
+        Graph g = new FlowGraphBuilder().build(f.image().core(), r);
+        GraphNode table = g.node("t:delay import plugin.dll");
+        assertThat(table).isNotNull();
+        assertThat(g.edges()).anyMatch(e -> e.from().equals("fmt") && e.to().equals(table.id()) && e.count() == 2);
+        assertThat(g.nodes()).filteredOn(n -> n.kind() == NodeKind.SYMBOL && n.label().startsWith("plugin_"))
+                .hasSize(2).allMatch(n -> n.detail().contains("delay-loaded"));
+        assertThat(g.node("t:import KERNEL32.dll")).isNotNull();
+        Graph folded = new GraphCollapse().collapse(g, Set.of());
+        assertThat(folded.edges()).anyMatch(e -> e.from().equals(table.id()) && e.to().equals("l:plugin.dll"));
+    }
+
     @Test
     void dependencyGraphDrawsEachLibraryOnceAndMarksTheCycle() throws Exception {
         Path app = Fixtures.file("resolve-elf", "app-cycle");

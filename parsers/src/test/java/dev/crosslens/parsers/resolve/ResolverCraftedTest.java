@@ -56,6 +56,38 @@ class ResolverCraftedTest {
         assertThat(r.libraries()).extracting(LibraryResolution::state).containsOnly(ResolutionState.RESOLVED);
     }
 
+    /** Nothing of the binary's scope is in the sysroot: the reason says so, without an empty list "()". */
+    @Test
+    void symbolReasonWithAnEmptyGlobalScope(@TempDir Path sysroot) throws Exception {
+        Resolution r = resolve(Fixtures.file("resolve-elf", "app-missing"), ResolveOptions.defaults().withSysroot(sysroot));
+        SymbolResolution fn = symbol(r, "foo_fn");
+        assertThat(fn.reason()).doesNotContain("()").contains("the global scope is empty")
+                .contains("2 needed libraries are missing");
+    }
+
+    /** A delay-loaded DLL (dlltool's delay-import library): its descriptor, its library and its symbols are marked. */
+    @Test
+    void peDelayImportsAreMarked() throws Exception {
+        Assumptions.assumeTrue(ResolveOptions.wineDllDir(true) != null, "wine64 is not installed");
+        Resolution r = resolve(Fixtures.file("resolve-pe", "app-delay.exe"), ResolveOptions.defaults());
+        LibraryResolution plugin = r.libraries().stream().filter(l -> l.name().equalsIgnoreCase("plugin.dll"))
+                .findFirst().orElseThrow();
+        assertThat(plugin.kind()).isEqualTo(dev.crosslens.model.LibraryKind.DELAY_IMPORT);
+        assertThat(plugin.state()).isEqualTo(ResolutionState.RESOLVED);
+        SymbolResolution init = symbol(r, "plugin_init");
+        assertThat(init.delayLoad()).isTrue();
+        assertThat(init.binding()).isEqualTo("DELAY");
+        assertThat(init.state()).isEqualTo(ResolutionState.RESOLVED);
+        assertThat(init.relocations()).extracting(dev.crosslens.model.resolve.RelocationUse::section)
+                .containsExactly("delay import plugin.dll");
+        SymbolResolution run = symbol(r, "plugin_run");
+        assertThat(run.delayLoad()).isTrue();
+        assertThat(run.state()).isEqualTo(ResolutionState.UNRESOLVED);
+        assertThat(run.reason()).isEqualTo("plugin_run is not exported by plugin.dll (2 exports)");
+        assertThat(r.symbols()).filteredOn(s -> !"plugin.dll".equalsIgnoreCase(s.library()))
+                .allMatch(s -> !s.delayLoad());
+    }
+
     @Test
     void neededLibraryAbsentFromTheSysroot(@TempDir Path sysroot) throws Exception {
         Path libc = hostLibc();

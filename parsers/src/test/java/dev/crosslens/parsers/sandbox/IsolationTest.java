@@ -67,6 +67,176 @@ class IsolationTest {
         assertFalse(Files.exists(outside), "nothing written outside the run dir");
     }
 
+    /**
+     * The program tries every path a trace file ever had inside the sandbox (and the host's, hidden by the
+     * sandbox's /tmp), then every open file of every other process it can see: nothing reaches the trace, which is
+     * complete and holds no forged line.
+     */
+    @Test
+    void programCannotForgeOrTruncateItsOwnTrace() throws Exception {
+        SandboxAssumptions.need("strace", "strace");
+        SandboxAssumptions.need("bwrap", "bubblewrap");
+        RecordingListener l = ProbeRunsTest.run(RunRequest.of(ProbeRunsTest.probe("probe-linux-amd64"), List.of(
+                "tamper", "/tmp/trace/*", "/tmp/trace/program.strace", "/tmp/trace/wineserver.strace",
+                "/tmp/trace/trace.strace", "/tmp/crosslens-run-*/trace/*", "/tmp/.crosslens-log/*")));
+        String out = l.stdout.toString();
+        assertTrue(out.contains("tamper-fd:"), "the probe looked at the other processes' files: " + out);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("tamper-file:") || line.startsWith("truncate-file:")) {
+                assertTrue(line.contains("blocked"), line);
+            }
+        }
+        List<dev.crosslens.model.trace.TraceEvent> es = l.events();
+        assertTrue(es.stream().noneMatch(e -> e.name().equals("forged") || e.raw().contains("tampered\") = 0")),
+                "no forged line in the trace");
+        int main = es.get(0).pid();
+        assertTrue(es.stream().anyMatch(e -> e.pid() == main && e.kind() == dev.crosslens.model.trace.EventKind.EXITED
+                && "0".equals(e.result())), "the trace runs to the program's exit");
+        assertTrue(es.stream().anyMatch(e -> e.name().equals("truncate") && e.argument(0).contains("program.strace")),
+                "its attempts are in the trace");
+        assertEquals(0, l.footer.exitCode());
+    }
+
+    /** The same under Wine, where strace attaches at gates to wineserver and the program. */
+    @Test
+    void wineProgramCannotForgeOrTruncateItsTrace() throws Exception {
+        SandboxAssumptions.needWine();
+        RecordingListener l = ProbeRunsTest.run(RunRequest.of(ProbeRunsTest.probe("probe-windows-amd64.exe"), List.of(
+                "tamper-files", "/tmp/trace/program.strace", "/tmp/trace/wineserver.strace", "/tmp/trace/trace.strace"))
+                .withLimits(RunLimits.defaults().withTimeoutMillis(60_000)));
+        String out = l.stdout.toString();
+        assertTrue(out.contains("tamper-file:"), out + l.stderr);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("tamper-file:") || line.startsWith("truncate-file:")) {
+                assertTrue(line.contains("blocked"), line);
+            }
+        }
+        List<dev.crosslens.model.trace.TraceEvent> es = l.events();
+        assertTrue(es.stream().noneMatch(e -> e.name().equals("forged") || e.raw().contains("tampered\") = 0")),
+                "no forged line in the trace");
+        assertTrue(es.stream().anyMatch(e -> e.origin().startsWith("wineserver")), "wineserver traced");
+        assertTrue(es.stream().anyMatch(e -> e.name().endsWith("ExitProcess")), "the program's trace runs to its end");
+        assertEquals(0, l.footer.exitCode(), l.footer.message());
+    }
+
+    /**
+     * Without isolation: a grandchild that leaves the process group and the tree (setsid, reparented to init) and
+     * ignores SIGTERM is still killed at the limit, promptly, and nothing is reported as left.
+     */
+    @Test
+    void withoutIsolationASetsidGrandchildIsKilledPromptlyAtTheLimit() throws Exception {
+        SandboxAssumptions.need("strace", "strace");
+        String tag = Long.toString(90_000 + ProcessHandle.current().pid() % 9_000);
+        RecordingListener l = new RecordingListener();
+        long t0 = System.nanoTime();
+        SandboxRun run = new Sandbox().start(new RunRequest(Path.of("/bin/sh"), List.of("-c",
+                "(setsid sh -c 'trap \"\" TERM; exec sleep " + tag + "1' &); exec sleep " + tag + "2"),
+                java.util.Map.of(), List.of(), RunnerKind.AUTO, java.util.Set.of(),
+                RunLimits.defaults().withTimeoutMillis(1500), false, null, null, false), l);
+        SessionFooter f = run.await();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(f.timedOut(), f.toString());
+        assertTrue(ms < 6_000, "ended " + ms + " ms after the start (limit 1500 ms)");
+        assertEquals(List.of(), running("sleep " + tag), "no sleep left");
+        assertFalse(f.message().contains("could not kill"), f.message());
+    }
+
+    /**
+     * Wine without isolation, as root too: the run's prefix shares no file with the template (wineserver opens the
+     * registry files for writing in place), the template is as it was after a whole run (the registry is saved at
+     * the server's end), and a run stopped while it sleeps leaves no Wine process of its prefix behind (the
+     * services reparent to init: found by process group, /proc scans and wineserver -k).
+     */
+    @Test
+    void wineWithoutIsolationLeavesTheTemplateAsItWasAndNoProcessBehind() throws Exception {
+        SandboxAssumptions.needWine();
+        WineTemplate template = WineTemplate.defaultLocation();
+        template.ensure(new HostTools());
+        java.util.Map<String, String> before = fingerprint(template.prefix());
+        RecordingListener l = new RecordingListener();
+        SandboxRun run = new Sandbox().start(RunRequest.of(ProbeRunsTest.probe("probe-windows-amd64.exe"),
+                List.of("probe", "" + ProbeRunsTest.closedPort())).withIsolation(false)
+                .withLimits(RunLimits.defaults().withTimeoutMillis(90_000)), l);
+        Path reg = run.runDir().resolve("prefix/system.reg");
+        assertFalse(Files.getAttribute(reg, "unix:ino").equals(
+                Files.getAttribute(template.prefix().resolve("system.reg"), "unix:ino")), "a copy, not a link");
+        SessionFooter f = run.await();
+        assertEquals(0, f.exitCode(), f.message() + "\n" + l.stdout);
+        assertTrue(l.stdout.toString().contains("write: ok"), l.stdout.toString());
+        assertEquals(before, fingerprint(template.prefix()), "the template after a run without isolation");
+
+        RecordingListener l2 = new RecordingListener();
+        SandboxRun forever = new Sandbox().start(RunRequest.of(ProbeRunsTest.probe("probe-windows-amd64.exe"),
+                List.of("forever")).withIsolation(false).withLimits(RunLimits.defaults().withTimeoutMillis(90_000)), l2);
+        String prefix = forever.runDir().resolve("prefix").toString();
+        long deadline = System.nanoTime() + 80_000_000_000L;
+        while (System.nanoTime() < deadline && !l2.stdout.toString().contains("forever: sleeping")) Thread.sleep(100);
+        assertTrue(l2.stdout.toString().contains("forever: sleeping"), l2.stdout + "\n" + l2.stderr);
+        assertFalse(withEnvironment("WINEPREFIX=" + prefix).isEmpty(), "Wine's processes run with the prefix");
+        long t0 = System.nanoTime();
+        forever.stop();
+        SessionFooter f2 = forever.await();
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 10_000, "stopped promptly");
+        assertTrue(f2.stopped(), f2.toString());
+        assertFalse(f2.message().contains("could not kill"), f2.message());
+        assertEquals(List.of(), withEnvironment("WINEPREFIX=" + prefix), "no Wine process of the run left");
+        assertEquals(before, fingerprint(template.prefix()));
+    }
+
+    /** Size, modification time and digest of each file at the top of a prefix (the registry, the timestamp). */
+    static java.util.Map<String, String> fingerprint(Path prefix) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.list(prefix)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                byte[] b = Files.readAllBytes(f);
+                out.put(f.getFileName().toString(), b.length + "@" + Files.getLastModifiedTime(f) + "#"
+                        + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b)));
+            }
+        }
+        return out;
+    }
+
+    /** Live processes whose environment holds {@code entry} ("K=V"). */
+    static List<String> withEnvironment(String entry) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    if (stat.charAt(stat.lastIndexOf(')') + 2) == 'Z') continue;
+                    for (String kv : new String(Files.readAllBytes(p.resolve("environ"))).split("\0")) {
+                        if (kv.equals(entry)) {
+                            found.add(p.getFileName() + ": " + new String(Files.readAllBytes(p.resolve("cmdline")))
+                                    .replace('\0', ' '));
+                            break;
+                        }
+                    }
+                } catch (IOException | StringIndexOutOfBoundsException e) {
+                    // ended while we looked
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Live (not zombie) processes whose command line contains {@code text}. */
+    static List<String> running(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(q -> q.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
+                    String stat = Files.readString(p.resolve("stat"));
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    if (cmd.contains(text) && state != 'Z') found.add(p.getFileName() + ": " + cmd);
+                } catch (IOException e) {
+                    // ended while we looked
+                }
+            }
+        }
+        return found;
+    }
+
     @Test
     void programThatNeverEndsIsKilledAtTheLimitWithNothingLeft() throws Exception {
         SandboxAssumptions.need("strace", "strace");

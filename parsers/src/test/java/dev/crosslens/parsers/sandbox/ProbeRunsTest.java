@@ -73,6 +73,15 @@ class ProbeRunsTest {
                 && ("127.0.0.1:" + port).equals(TraceFacts.endpoint(e)));
         assertEquals(RiskLevel.HIGH, connect.risk());
         assertEquals("WSAConnect / connect", connect.windowsApi());
+        // two processes (the probe and its child), whatever their threads
+        java.util.Set<Integer> pids = new java.util.TreeSet<>();
+        for (TraceEvent e : es) pids.add(e.pid());
+        assertEquals(2, pids.size(), "processes " + pids);
+        assertTrue(es.stream().map(TraceEvent::tid).distinct().count() > 2, "threads are still told apart by tid");
+        dev.crosslens.parsers.trace.TraceStatistics st = new dev.crosslens.parsers.trace.TraceStatistics();
+        st.addAll(es);
+        assertEquals(2, st.processes().size(), st.processes().toString());
+        assertEquals(1, st.spawned().size(), "only the child is a started process: " + st.spawned());
         TraceEvent exec = find(es, "execve of the child", e -> e.name().equals("execve")
                 && e.arguments().toString().contains("\"child\""));
         assertEquals("CreateProcessW", exec.windowsApi());
@@ -84,6 +93,25 @@ class ProbeRunsTest {
         assertEquals(es.size(), s.events().size());
         assertTrue(s.header().isolated());
         assertEquals(64, s.header().binarySha256().length());
+    }
+
+    /** Output and events share one clock: the stderr line arrives after (and soon after) the write that made it. */
+    @Test
+    void outputAndEventsHaveOneTimeOrigin() throws Exception {
+        SandboxAssumptions.need("strace", "strace");
+        SandboxAssumptions.need("bwrap", "bubblewrap");
+        RecordingListener l = run(RunRequest.of(probe("probe-linux-amd64"), List.of("probe", "" + closedPort())));
+        TraceEvent write = find(l.events(), "write(2, \"probe: done\")", e -> e.name().equals("write")
+                && e.argument(0).startsWith("2") && e.argument(1).contains("probe: done"));
+        dev.crosslens.model.trace.OutputChunk chunk = l.chunks.stream()
+                .filter(c -> c.stream() == dev.crosslens.model.trace.OutputChunk.Stream.STDERR
+                        && c.text().contains("probe: done")).findFirst().orElseThrow();
+        long lag = chunk.timeMicros() - write.timeMicros();
+        // strace's clock prints microseconds, the session origin is taken to the microsecond: allow 1 ms
+        assertTrue(lag >= -1000, "stderr chunk at " + chunk.timeMicros() + " µs, its write at " + write.timeMicros()
+                + " µs: the output is stamped before the call that wrote it");
+        assertTrue(lag < 2_000_000, "stderr chunk " + lag + " µs after its write");
+        assertTrue(write.timeMicros() < 5_000_000, "events count from the run's start: " + write.timeMicros());
     }
 
     @Test
@@ -115,12 +143,38 @@ class ProbeRunsTest {
                 .withGuestStrace(true));
         List<TraceEvent> es = l.events();
         find(es, "guest openat", e -> e.name().equals("openat") && e.argument(1).contains("probe-out.txt"));
-        // QEMU prints a call's start and its result separately; another thread's line can land in between, so
-        // the result is only checked when the line was not cut (the event then says so in its note)
         TraceEvent c = find(es, "guest connect", e -> e.name().equals("connect"));
-        assertTrue(c.note().contains("cut") || c.result() != null, c.toString());
+        assertTrue(c.result() != null, "its result (QEMU prints it on the line, or on the next bare result line)");
+        assertTrue(c.note().contains("pointer"), "QEMU 7.2 prints connect's address as a pointer: said so");
+        TraceEvent exec = find(es, "guest execve of the child", e -> e.name().equals("execve")
+                && "ENOEXEC".equals(e.errno()));
+        assertTrue(exec.note().contains("emulator limit"), exec.note());
         assertTrue(l.stdout.toString().contains("connection refused"), l.stdout.toString());
-        assertTrue(!l.stderr.toString().contains(" openat("), "guest strace lines are not program stderr");
+        // QEMU's log is its own file: none of it is the program's stderr
+        String err = l.stderr.toString();
+        assertEquals("probe: done\n", err, "the program's stderr, and nothing of QEMU's -strace");
+    }
+
+    @Test
+    void qemuInternalsAfterStartUpAreTheEmulators() throws Exception {
+        SandboxAssumptions.need("strace", "strace");
+        SandboxAssumptions.need("bwrap", "bubblewrap");
+        SandboxAssumptions.need("qemu-aarch64-static", "qemu-user-static");
+        RecordingListener l = run(RunRequest.of(probe("probe-linux-arm64"), List.of("child")));
+        List<TraceEvent> es = l.events();
+        for (String internal : List.of("/proc/sys/vm/mmap_min_addr", "/proc/self/maps")) {
+            List<TraceEvent> hits = es.stream().filter(e -> internal.equals(TraceFacts.path(e))).toList();
+            assertTrue(!hits.isEmpty(), "QEMU reads " + internal);
+            assertTrue(hits.stream().allMatch(e -> e.source() == TraceSource.EMULATOR), hits.toString());
+        }
+        assertTrue(es.stream().filter(e -> e.name().equals("rt_sigaction") && "EINVAL".equals(e.errno()))
+                .allMatch(e -> e.source() == TraceSource.EMULATOR));
+        // the guest's own first file access (Go's runtime) is the guest's
+        TraceEvent thp = find(es, "guest reads hpage_pmd_size", e -> String.valueOf(TraceFacts.path(e))
+                .endsWith("hpage_pmd_size") && e.name().equals("openat"));
+        assertEquals(TraceSource.SYSCALL, thp.source());
+        TraceEvent write = find(es, "guest write", e -> e.name().equals("write") && e.argument(1).contains("child: hello"));
+        assertEquals(TraceSource.SYSCALL, write.source());
     }
 
     @Test
@@ -151,6 +205,23 @@ class ProbeRunsTest {
                 && String.valueOf(TraceFacts.path(e)).endsWith("probe-out.txt") && e.argument(2).contains("O_CREAT"));
         assertNotNull(srv);
         assertEquals(0, l.footer.exitCode());
+        // the summary leads with the program's own risky acts, Wine's plumbing is rated below with its reason
+        dev.crosslens.parsers.trace.TraceStatistics st = new dev.crosslens.parsers.trace.TraceStatistics();
+        st.addAll(es);
+        List<dev.crosslens.parsers.trace.TraceStatistics.RiskRow> rows = st.riskSummary();
+        assertEquals(RiskLevel.HIGH, st.maxRisk(), rows.toString());
+        assertTrue(rows.get(0).reason().startsWith("opens an outbound connection"), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.level() == RiskLevel.MEDIUM && r.reason().equals("runs another program")),
+                rows.toString());
+        for (var r : rows) {
+            if (r.level().compareTo(RiskLevel.MEDIUM) >= 0) {
+                assertTrue(!r.reason().contains("Wine's") && !r.reason().startsWith("wineserver attaches")
+                        && !r.reason().contains("accepts incoming"), "plumbing rated as the program's: " + r);
+            }
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.level() == RiskLevel.LOW && r.reason().startsWith("Wine's loader maps")),
+                rows.toString());
+        assertEquals(List.of("Z:\\tmp\\run\\probe-windows-amd64.exe"), st.spawned(), "the child, once, by its CreateProcessW");
         TraceSession s = new TraceSessionReader().read(rec);
         assertTrue(s.complete());
         assertEquals("wine", s.header().runner());

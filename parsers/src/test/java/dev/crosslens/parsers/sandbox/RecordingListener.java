@@ -12,6 +12,7 @@ final class RecordingListener implements RunListener {
     final List<TraceEvent> events = new ArrayList<>();
     final StringBuilder stdout = new StringBuilder();
     final StringBuilder stderr = new StringBuilder();
+    final List<OutputChunk> chunks = new ArrayList<>();
     volatile SessionFooter footer;
 
     @Override
@@ -22,6 +23,7 @@ final class RecordingListener implements RunListener {
     @Override
     public synchronized void output(OutputChunk c) {
         (c.stream() == OutputChunk.Stream.STDOUT ? stdout : stderr).append(c.text());
+        chunks.add(c);
     }
 
     @Override

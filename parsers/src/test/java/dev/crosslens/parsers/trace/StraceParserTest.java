@@ -126,4 +126,57 @@ class StraceParserTest {
         assertEquals("ls", st.processes().get(2).name());
         assertEquals(List.of("/bin/ls"), st.spawned());
     }
+
+    /** strace -f --decode-pids=pidns of a Go program in a PID namespace: 4 threads, a vfork child that execs. */
+    static final String[] THREADS_AND_CHILD = {
+            "100 10:00:00.000001 execve(\"/tmp/run/probe\", [\"/tmp/run/probe\", \"probe\"], 0x55 /* 2 vars */) = 0 <0.000100>",
+            "100 10:00:00.000010 clone(child_stack=0xc000044000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS <unfinished ...>",
+            "101 10:00:00.000011 gettid( <unfinished ...>",
+            "100 10:00:00.000012 <... clone resumed>, tls=0xc000034090) = 3 /* 101 in strace's PID NS */ <0.000040>",
+            "101 10:00:00.000013 <... gettid resumed>) = 3 /* 101 in strace's PID NS */ <0.000002>",
+            "100 10:00:00.000020 clone(child_stack=0xc000046000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS, tls=0xc000034490) = 4 /* 102 in strace's PID NS */ <0.000046>",
+            "102 10:00:00.000021 futex(0xc000080148, FUTEX_WAIT_PRIVATE, 0, NULL <unfinished ...>",
+            "101 10:00:00.000030 clone(child_stack=NULL, flags=CLONE_VM|CLONE_VFORK|SIGCHLD <unfinished ...>",
+            "103 10:00:00.000031 dup2(5, 1) = 1 <0.000002>",
+            "103 10:00:00.000032 execve(\"/tmp/run/probe\", [\"/tmp/run/probe\", \"child\"], 0xc000098030 /* 2 vars */ <unfinished ...>",
+            "101 10:00:00.000040 <... clone resumed>) = 7 /* 103 in strace's PID NS */ <0.001147>",
+            "103 10:00:00.000041 <... execve resumed>) = 0 <0.000243>",
+            "103 10:00:00.000050 clone(child_stack=0xc000042000, flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS, tls=0xc000032090) = 8 /* 104 in strace's PID NS */ <0.000025>",
+            "104 10:00:00.000051 write(1, \"child: hello\\n\", 13) = 13 <0.000010>",
+            "104 10:00:00.000060 +++ exited with 3 +++",
+            "103 10:00:00.000061 +++ exited with 3 +++",
+            "102 10:00:00.000070 <... futex resumed>) = 0 <0.000049>",
+            "102 10:00:00.000071 +++ exited with 0 +++",
+            "101 10:00:00.000072 +++ exited with 0 +++",
+            "100 10:00:00.000073 +++ exited with 0 +++"};
+
+    @Test
+    void threadsBelongToTheirProcessAndChildrenAreProcesses() {
+        List<TraceEvent> es = parse(THREADS_AND_CHILD);
+        java.util.Set<Integer> pids = new java.util.TreeSet<>();
+        for (TraceEvent e : es) pids.add(e.pid());
+        assertEquals(java.util.Set.of(100, 103), pids, "two processes, whatever their threads");
+        TraceEvent gettid = es.stream().filter(e -> e.name().equals("gettid")).findFirst().orElseThrow();
+        assertEquals(100, gettid.pid());
+        assertEquals(101, gettid.tid());
+        TraceEvent vfork = es.stream().filter(e -> e.name().equals("clone") && e.argument(1).contains("VFORK"))
+                .findFirst().orElseThrow();
+        assertEquals("103", vfork.result(), "the child's pid as the pid column prints it");
+        // the child's lines printed before its vfork returned come after the vfork, with the child's process
+        int at = es.indexOf(vfork);
+        TraceEvent dup2 = es.stream().filter(e -> e.name().equals("dup2")).findFirst().orElseThrow();
+        assertTrue(es.indexOf(dup2) > at);
+        assertEquals(103, dup2.pid());
+        assertEquals(vfork.origin(), dup2.origin(), "before its exec the child runs the parent's program");
+        TraceEvent write = es.stream().filter(e -> e.name().equals("write")).findFirst().orElseThrow();
+        assertEquals(103, write.pid());
+        assertEquals(104, write.tid());
+        assertEquals("probe", write.origin());
+
+        TraceStatistics st = new TraceStatistics();
+        st.addAll(es);
+        assertEquals(java.util.Set.of(100, 103), st.processes().keySet());
+        assertEquals(100, st.processes().get(103).parent());
+        assertEquals(List.of("/tmp/run/probe"), st.spawned(), "the child; not the program's own start");
+    }
 }

@@ -50,6 +50,17 @@ class WineDebugParserTest {
     }
 
     @Test
+    void connectExStatusIsTheResultOfItsCall() {
+        List<TraceEvent> es = parse(1000,
+                "5818.047:0110:0114:trace:winsock:WS2_ConnectEx socket 0xd4, ptr 000000C00009006C { family AF_INET, address 127.0.0.1, port 9 }, length 16, send_buffer 0000000000000000, send_len 0, overlapped 000000C0000A40E8",
+                "5818.050:0110:0114:trace:winsock:sock_ioctl handle 0xd4",
+                "5818.054:0110:0114:trace:winsock:WS2_ConnectEx status 0x103.");
+        assertEquals(1, es.size(), "one connect, with its status");
+        assertEquals("0x103", es.get(0).result());
+        assertEquals("127.0.0.1:9", TraceFacts.endpoint(es.get(0)));
+    }
+
+    @Test
     void winsockConnectExShowsTheEndpoint() {
         List<TraceEvent> es = parse(1000,
                 "1441.321:0020:0024:trace:winsock:WS2_ConnectEx socket 0xbc, ptr 000000C00000E1EC { family AF_INET, address 127.0.0.1, port 39713 }, length 16, send_buffer 0000000000000000, send_len 0, overlapped 000000C000004AE8");
