@@ -54,6 +54,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the crosslens.check JSON document")
     boolean json;
 
+    @Option(names = "--pretty", description = "with --json or --sarif: indent the document for people (default: one line)")
+    boolean pretty;
+
     @Option(names = "--sarif", description = "print SARIF 2.1.0")
     boolean sarif;
 
@@ -98,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
         if (sarif || json) {
             Object doc = sarif ? new SarifReport(CrosslensCli.VERSION).build(checks, target, intentLabel)
                     : CheckJson.build(checks, target, intentLabel);
-            JsonSupport.write(out, doc);
+            JsonSupport.write(out, doc, pretty);
         } else {
             new CheckPrinter(out).print(checks);
         }

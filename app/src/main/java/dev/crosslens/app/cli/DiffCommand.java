@@ -55,6 +55,9 @@ final class DiffCommand implements Callable<Integer> {
         @Option(names = "--sarif", description = "SARIF 2.1.0 (gate rules as reporting rules)") boolean sarif;
     }
 
+    @Option(names = "--pretty", description = "with --json or --sarif: indent the document for people (default: one line)")
+    boolean pretty;
+
     @Option(names = "--fail-on", paramLabel = "RULES", description = "exit 1 when any of these changed")
     String failOn;
 
@@ -117,10 +120,10 @@ final class DiffCommand implements Callable<Integer> {
         List<DiffGate.Hit> hits = new DiffGate().evaluate(diff, rules);
         DiffReport report = new DiffReport(diff, rules, hits);
         try {
-            if (format.json) report.writeJson(out);
+            if (format.json) report.writeJson(out, pretty);
             else if (format.markdown) report.writeMarkdown(out, limit);
             else if (format.html) report.writeHtml(out);
-            else if (format.sarif) report.writeSarif(out, CrosslensCli.VERSION);
+            else if (format.sarif) report.writeSarif(out, CrosslensCli.VERSION, pretty);
             else report.writeText(out, limit);
         } catch (IOException e) {
             err.println("crosslens diff: cannot write the report: " + e.getMessage());
@@ -130,13 +133,19 @@ final class DiffCommand implements Callable<Integer> {
         return report.gateFailed() ? CrosslensCli.EXIT_FAILED : CrosslensCli.EXIT_OK;
     }
 
+    /**
+     * What a diff reads: everything but the relocation entries, which it does not compare (their counts per table
+     * and type are still read). Mach-O rebases and fixup chains are most of a Go binary's parse.
+     */
+    private static final ParseOptions PARSE = ParseOptions.defaults().withRelocationEntries(false);
+
     /** OLD parsed on {@code other} while NEW is parsed here; when both fail, OLD's error is the one told. */
     private BinaryFile[] openBoth(ExecutorService other) throws IOException {
-        Future<BinaryFile> oldFile = other.submit(() -> Binaries.open(oldPath, ParseOptions.defaults()));
+        Future<BinaryFile> oldFile = other.submit(() -> Binaries.open(oldPath, PARSE));
         BinaryFile newFile = null;
         IOException newError = null;
         try {
-            newFile = Binaries.open(newPath, ParseOptions.defaults());
+            newFile = Binaries.open(newPath, PARSE);
         } catch (IOException e) {
             newError = e;
         }

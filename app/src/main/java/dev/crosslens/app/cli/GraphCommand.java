@@ -49,6 +49,9 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--kind", defaultValue = "flow", description = "flow, deps or sections (default ${DEFAULT-VALUE})")
     Kind kind;
 
+    @Option(names = "--pretty", description = "with --format json: indent the document for people (default: one line)")
+    boolean pretty;
+
     @Option(names = "--format", defaultValue = "dot", description = "dot, svg or json (default ${DEFAULT-VALUE})")
     Format format;
 
@@ -95,7 +98,7 @@ final class GraphCommand implements Callable<Integer> {
                     doc.put("schema", "crosslens.graph");
                     doc.put("schemaVersion", 1);
                     doc.put("graph", shown);
-                    JsonSupport.write(out, doc);
+                    JsonSupport.write(out, doc, pretty);
                 }
                 default -> new DotWriter().write(shown, out);
             }

@@ -39,6 +39,9 @@ final class ResolveCommand implements Callable<Integer> {
             description = "ELF: the target's / (default: this machine's /); PE: a folder of DLLs (default: Wine's)")
     Path sysroot;
 
+    @Option(names = "--pretty", description = "with --json: indent the document for people (default: one line)")
+    boolean pretty;
+
     @Option(names = "--json", description = "print the crosslens.resolution JSON document")
     boolean json;
 
@@ -76,7 +79,7 @@ final class ResolveCommand implements Callable<Integer> {
                 doc.put("schema", "crosslens.resolution");
                 doc.put("schemaVersion", 1);
                 doc.put("resolution", r);
-                JsonSupport.write(out, doc);
+                JsonSupport.write(out, doc, pretty);
             } else {
                 print(r, out, all);
             }

@@ -148,6 +148,9 @@ final class TraceCommand implements Runnable {
         @Parameters(index = "1", paramLabel = "NEW")
         Path right;
 
+        @Option(names = "--pretty", description = "with --json: indent the document for people (default: one line)")
+        boolean pretty;
+
         @Option(names = "--json", description = "print the TraceDiff as JSON")
         boolean json;
 
@@ -175,7 +178,7 @@ final class TraceCommand implements Runnable {
                 doc.put("old", left.toString());
                 doc.put("new", right.toString());
                 doc.put("diff", d);
-                JsonSupport.write(out, doc);
+                JsonSupport.write(out, doc, pretty);
             } else {
                 section(out, "files added", d.filesAdded());
                 section(out, "files gone", d.filesGone());

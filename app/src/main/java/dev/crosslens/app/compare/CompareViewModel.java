@@ -360,7 +360,7 @@ public final class CompareViewModel {
             switch (format) {
                 case HTML -> report.writeHtml(out);
                 case MARKDOWN -> report.writeMarkdown(out, Integer.MAX_VALUE);
-                case JSON -> report.writeJson(out);
+                case JSON -> report.writeJson(out, true); // a file people open
             }
             out.flush();
             if (out.checkError()) throw new UncheckedIOException(new IOException("cannot write " + file));

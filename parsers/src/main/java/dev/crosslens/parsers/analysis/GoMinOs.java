@@ -1,7 +1,7 @@
 package dev.crosslens.parsers.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crosslens.parsers.report.JsonSupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ public final class GoMinOs {
         String resource = "/dev/crosslens/data/go/go-min-os.json";
         try (InputStream in = GoMinOs.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
-            JsonNode doc = new ObjectMapper().readTree(in);
+            JsonNode doc = JsonSupport.readTree(in);
             List<Row> out = new ArrayList<>();
             for (JsonNode r : doc.path("rows")) {
                 out.add(new Row(r.path("os").asText(), r.path("go").asText(), r.path("minVersion").asText(),

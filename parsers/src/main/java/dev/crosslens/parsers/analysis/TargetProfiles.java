@@ -1,7 +1,7 @@
 package dev.crosslens.parsers.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crosslens.parsers.report.JsonSupport;
 import dev.crosslens.model.Arch;
 import dev.crosslens.model.LibcFlavor;
 import dev.crosslens.model.TargetOs;
@@ -31,11 +31,10 @@ public final class TargetProfiles {
 
     /** Reads every bundled profile. Fails loudly on a malformed file: they ship with the program. */
     public static TargetProfiles bundled() {
-        ObjectMapper json = new ObjectMapper();
         Map<String, TargetProfile> out = new LinkedHashMap<>();
-        JsonNode index = read(json, BASE + "index.json");
+        JsonNode index = read(BASE + "index.json");
         for (JsonNode f : index.path("files")) {
-            JsonNode file = read(json, BASE + f.asText());
+            JsonNode file = read(BASE + f.asText());
             List<TargetProfile.ApiFloor> floors = apiFloors(file.path("apiFloors"), f.asText());
             for (JsonNode p : file.path("profiles")) {
                 TargetProfile profile = parse(p, f.asText(), floors);
@@ -59,10 +58,10 @@ public final class TargetProfiles {
         return List.copyOf(byId.keySet());
     }
 
-    private static JsonNode read(ObjectMapper json, String resource) {
+    private static JsonNode read(String resource) {
         try (InputStream in = TargetProfiles.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
-            return json.readTree(in);
+            return JsonSupport.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

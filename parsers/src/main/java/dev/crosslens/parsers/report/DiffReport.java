@@ -46,7 +46,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
 
     // ---- JSON ----------------------------------------------------------------------------------------------
 
-    public void writeJson(Writer w) throws IOException {
+    public void writeJson(Writer w, boolean pretty) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", SCHEMA);
         doc.put("schemaVersion", SCHEMA_VERSION);
@@ -54,7 +54,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         doc.put("summary", summary());
         doc.put("gate", Map.of("rules", rules.stream().map(DiffGate.Rule::id).sorted().toList(),
                 "failed", gateFailed(), "hits", hits));
-        JsonSupport.write(w, doc);
+        JsonSupport.write(w, doc, pretty);
     }
 
     /** Counts per area, for headers and dashboards. */
@@ -364,7 +364,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
      * {@code error} result, hits of the other rules are {@code note}s, so the log shows everything a gate
      * could have caught.
      */
-    public void writeSarif(Writer w, String toolVersion) throws IOException {
+    public void writeSarif(Writer w, String toolVersion, boolean pretty) throws IOException {
         List<Map<String, Object>> ruleDescs = new ArrayList<>();
         for (DiffGate.Rule r : DiffGate.Rule.values()) {
             Map<String, Object> rd = new LinkedHashMap<>();
@@ -399,7 +399,7 @@ public record DiffReport(BuildDiff diff, Set<DiffGate.Rule> rules, List<DiffGate
         log.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         log.put("version", "2.1.0");
         log.put("runs", List.of(run));
-        JsonSupport.write(w, log);
+        JsonSupport.write(w, log, pretty);
     }
 
     /** A relative or file URI for a path, as SARIF's artifactLocation.uri wants (the slice suffix dropped). */

@@ -1,7 +1,7 @@
 package dev.crosslens.parsers.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crosslens.parsers.report.JsonSupport;
 import dev.crosslens.model.trace.RiskLevel;
 import dev.crosslens.model.trace.TraceCategory;
 import dev.crosslens.model.trace.TraceEvent;
@@ -79,7 +79,7 @@ public final class TraceMapping {
     public static TraceMapping load() {
         try (InputStream in = TraceMapping.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing " + RESOURCE + " on the classpath");
-            return parse(new ObjectMapper().readTree(in));
+            return parse(JsonSupport.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
