@@ -15,7 +15,6 @@ import dev.crosslens.model.PeImage;
 import dev.crosslens.parsers.testing.Corpus;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,16 +42,16 @@ class RelocationsViewTest {
         assertEquals(2232, vm.total());
         assertEquals(2232, (int) fx(() -> v.entriesTable().getItems().size()), "every entry, not just counts");
         assertEquals(List.of(".rela.dyn", ".rela.plt"), vm.tables());
-        assertEquals("2,232 entries", fx(() -> ((Label) v.lookup("#relocation-count")).getText()));
+        assertEquals("2,232 entries", fx(() -> v.countLabel().getText()));
 
         // a click on a count shows what it counts
-        var byTable = fx(() -> (javafx.scene.control.TableView<RelocationsViewModel.Count>) v.lookup("#relocations-by-table"));
+        var byTable = fx(() -> v.byTableTable());
         fxRun(() -> byTable.getSelectionModel().select(byTable.getItems().stream()
                 .filter(c -> c.name().equals(".rela.plt")).findFirst().orElseThrow()));
         assertEquals(19, (int) fx(() -> v.entriesTable().getItems().size()));
         assertTrue(fx(() -> v.entriesTable().getItems().stream().allMatch(r -> r.entry().type().equals("R_X86_64_JUMP_SLOT")
                 && !r.entry().symbol().isEmpty())));
-        assertEquals("19 of 2,232 entries", fx(() -> ((Label) v.lookup("#relocation-count")).getText()));
+        assertEquals("19 of 2,232 entries", fx(() -> v.countLabel().getText()));
 
         fxRun(() -> {
             vm.tableProperty().set(null);

@@ -1,8 +1,8 @@
 package dev.crosslens.app.compare;
 
 import dev.crosslens.app.sections.SectionMapLayout;
+import dev.crosslens.app.sections.SectionMapView;
 import dev.crosslens.model.ImageCore;
-import dev.crosslens.model.Permissions;
 import dev.crosslens.model.Section;
 import dev.crosslens.model.diff.ChangeKind;
 import javafx.geometry.Insets;
@@ -21,7 +21,6 @@ import javafx.scene.shape.CubicCurveTo;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
-import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -151,7 +150,7 @@ final class SectionMapsView extends VBox {
                 ribbon.getStyleClass().add("map-link");
                 if (l.kind() == ChangeKind.CHANGED) ribbon.getStyleClass().add("diff-changed");
                 ribbon.setUserData(l);
-                Tooltip.install(ribbon, tooltip(describe(l)));
+                Tooltip.install(ribbon, SectionMapView.tooltip(describe(l)));
                 ribbon.setOnMouseClicked(e -> select(l));
                 canvas.getChildren().add(0, ribbon); // under the blocks
                 links.add(ribbon);
@@ -184,7 +183,7 @@ final class SectionMapsView extends VBox {
             double w = bandsWidth - inset + BLOCK_WIDTH;
             r.setPrefSize(w, b.height());
             r.relocate(left ? inset : blockX, TOP + b.y());
-            Tooltip.install(r, tooltip(String.format(Locale.ROOT, "segment [%d] %s  %s%n file 0x%x+0x%x%n vaddr 0x%x+0x%x",
+            Tooltip.install(r, SectionMapView.tooltip(String.format(Locale.ROOT, "segment [%d] %s  %s%n file 0x%x+0x%x%n vaddr 0x%x+0x%x",
                     b.segment().index(), b.segment().type(), b.segment().permissions().label(),
                     b.segment().fileOffset(), b.segment().fileSize(), b.segment().address(),
                     b.segment().memorySize())));
@@ -202,20 +201,20 @@ final class SectionMapsView extends VBox {
             block.relocate(x, TOP + b.y());
             if (b.kind() == SectionMapLayout.Kind.GAP) {
                 block.getStyleClass().add("gap-block");
-                Tooltip.install(block, tooltip(String.format(Locale.ROOT, "gap: %,d bytes at 0x%x", b.size(), b.start())));
+                Tooltip.install(block, SectionMapView.tooltip(String.format(Locale.ROOT, "gap: %,d bytes at 0x%x", b.size(), b.start())));
                 canvas.getChildren().add(block);
                 continue;
             }
             Section s = b.section();
             at.put(s, b);
             SectionLink l = linkOf.get(s);
-            block.getStyleClass().addAll("section-block", "perm-" + permClass(s.permissions()));
+            block.getStyleClass().addAll("section-block", "perm-" + SectionMapView.permClass(s.permissions()));
             if (b.overlap()) block.getStyleClass().add("overlap");
             if (l != null && (l.kind() == ChangeKind.ADDED || l.kind() == ChangeKind.REMOVED)) {
                 block.getStyleClass().add(CompareView.kindClass(l.kind()));
             }
             block.setUserData(l != null ? l : new SectionLink(old ? s : null, old ? null : s));
-            Tooltip.install(block, tooltip(sectionText(s, b) + (l == null ? "" : "\n\n" + describe(l))));
+            Tooltip.install(block, SectionMapView.tooltip(sectionText(s, b) + (l == null ? "" : "\n\n" + describe(l))));
             SectionLink pair = (SectionLink) block.getUserData();
             block.setOnMouseClicked(e -> select(pair));
             canvas.getChildren().add(block);
@@ -296,20 +295,6 @@ final class SectionMapsView extends VBox {
             box.getChildren().add(item);
         }
         return box;
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(150));
-        t.getStyleClass().add("mono-tooltip");
-        return t;
-    }
-
-    static String permClass(Permissions p) {
-        if (p.execute()) return "x";
-        if (p.write()) return "w";
-        if (p.read()) return "r";
-        return "none";
     }
 
     private static String sectionText(Section s, SectionMapLayout.Block b) {

@@ -57,28 +57,23 @@ public final class Tables {
 
     /** A numeric column shown as {@code 0x...} in a monospace cell, sorted as unsigned. */
     public static <T> TableColumn<T, Long> hexColumn(String title, double width, Function<T, Long> value) {
-        TableColumn<T, Long> c = column(title, width, value);
-        Function<Object, String> fmt = v -> v == null ? "" : "0x" + Long.toHexString((Long) v);
-        c.getProperties().put(FORMAT_KEY, fmt);
-        c.setComparator((a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : Long.compareUnsigned(a, b));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : fmt.apply(item));
-            }
-        });
-        c.getStyleClass().add("mono");
-        return c;
+        return monoNumberColumn(title, width, value, v -> "0x" + Long.toHexString(v), Long::compareUnsigned);
     }
 
     /** A signed number shown as {@code 0x10} or {@code -0x8} (addends), monospace, sorted as signed. */
     public static <T> TableColumn<T, Long> signedHexColumn(String title, double width, Function<T, Long> value) {
+        return monoNumberColumn(title, width, value,
+                v -> v < 0 ? "-0x" + Long.toHexString(-v) : "0x" + Long.toHexString(v), Long::compare);
+    }
+
+    /** A monospace number column with its text form (also what copy and CSV write) and its order; nulls first. */
+    private static <T> TableColumn<T, Long> monoNumberColumn(String title, double width, Function<T, Long> value,
+                                                          Function<Long, String> text,
+                                                          java.util.Comparator<Long> order) {
         TableColumn<T, Long> c = column(title, width, value);
-        Function<Object, String> fmt = v -> v == null ? ""
-                : (Long) v < 0 ? "-0x" + Long.toHexString(-(Long) v) : "0x" + Long.toHexString((Long) v);
+        Function<Object, String> fmt = v -> v == null ? "" : text.apply((Long) v);
         c.getProperties().put(FORMAT_KEY, fmt);
-        c.setComparator((a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : Long.compare(a, b));
+        c.setComparator((a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : order.compare(a, b));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long item, boolean empty) {

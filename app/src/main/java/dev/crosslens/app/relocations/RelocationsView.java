@@ -31,6 +31,8 @@ import javafx.scene.layout.VBox;
 public final class RelocationsView extends VBox implements Filterable {
     private final TableView<RelocationsViewModel.Row> entries = new TableView<>();
     private final TextField filter = new TextField();
+    private final Label count = new Label();
+    private final TableView<RelocationsViewModel.Count> byTable;
     private final RelocationsViewModel vm;
 
     public RelocationsView(RelocationsViewModel vm, Workbench workbench) {
@@ -43,7 +45,7 @@ public final class RelocationsView extends VBox implements Filterable {
         total.getStyleClass().add("pane-title");
         total.setId("relocation-total");
 
-        TableView<RelocationsViewModel.Count> byTable = counts(vm.byTable(), workbench, "relocations-by-table");
+        byTable = counts(vm.byTable(), workbench, "relocations-by-table");
         TableView<RelocationsViewModel.Count> byType = counts(vm.byType(), workbench, "relocations-by-type");
         byTable.setId("relocations-by-table");
         byType.setId("relocations-by-type");
@@ -94,7 +96,6 @@ public final class RelocationsView extends VBox implements Filterable {
         ComboBox<String> types = facet("All types", vm.types());
         types.setId("relocation-type-facet");
         types.valueProperty().bindBidirectional(vm.typeProperty());
-        Label count = new Label();
         count.setId("relocation-count");
         count.getStyleClass().add("muted");
         count.setMinWidth(Region.USE_PREF_SIZE);
@@ -176,6 +177,16 @@ public final class RelocationsView extends VBox implements Filterable {
 
     public TableView<RelocationsViewModel.Row> entriesTable() {
         return entries;
+    }
+
+    /** "N entries" or "N of M entries". */
+    public Label countLabel() {
+        return count;
+    }
+
+    /** The counts by table; a click on one filters the entries to it. */
+    public TableView<RelocationsViewModel.Count> byTableTable() {
+        return byTable;
     }
 
     public TextField filterField() {

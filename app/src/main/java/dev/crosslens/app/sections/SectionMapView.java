@@ -215,14 +215,16 @@ public final class SectionMapView extends VBox {
         }
     }
 
-    private static Tooltip tooltip(String text) {
+    /** A tooltip in the section map's style (monospace, quick), for the compare view's maps too. */
+    public static Tooltip tooltip(String text) {
         Tooltip t = new Tooltip(text);
         t.setShowDelay(Duration.millis(150));
         t.getStyleClass().add("mono-tooltip");
         return t;
     }
 
-    static String permClass(Permissions p) {
+    /** The style class suffix of a block's permissions: {@code perm-x}, {@code perm-w}, {@code perm-r}, {@code perm-none}. */
+    public static String permClass(Permissions p) {
         if (p.execute()) return "x";
         if (p.write()) return "w";
         if (p.read()) return "r";
