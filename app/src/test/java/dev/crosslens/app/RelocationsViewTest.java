@@ -94,6 +94,18 @@ class RelocationsViewTest {
         assertEquals(total, (long) fx(() -> v.entriesTable().getItems().size()));
         assertEquals(pe.pe().baseRelocations().countsByType().get("DIR64"),
                 fx(() -> v.entriesTable().getItems().stream().filter(r -> r.entry().type().equals("DIR64")).count()));
+        // a table this large filters off the FX thread; the last request wins
+        long dir64 = pe.pe().baseRelocations().countsByType().get("DIR64");
+        fxRun(() -> {
+            v.filterField().setText("no such relocation");
+            v.viewModel().typeProperty().set("DIR64");
+            v.filterField().setText("");
+        });
+        waitUntil(10, () -> fx(() -> v.entriesTable().getItems().size() == dir64 && v.viewModel().shownProperty().get() == dir64));
+        assertTrue(fx(() -> v.entriesTable().getItems().stream().allMatch(r -> r.entry().type().equals("DIR64"))));
+        fxRun(() -> v.viewModel().typeProperty().set(null));
+        waitUntil(10, () -> fx(() -> v.entriesTable().getItems().size() == total));
+
         // virtualized: a screenful of rows is built, not tens of thousands
         fxRun(() -> {
             app.window().getScene().getRoot().applyCss();

@@ -73,9 +73,9 @@ public final class RelocationsView extends VBox implements Filterable {
                         ? r.entry().extent().offset() : null),
                 symbol));
         // columns no entry of this format fills start hidden (the table menu shows them)
-        addend.setVisible(vm.entries().stream().anyMatch(r -> r.entry().addend() != null));
-        target.setVisible(vm.entries().stream().anyMatch(r -> r.entry().target() != null));
-        symbol.setVisible(vm.entries().isEmpty() || vm.entries().stream().anyMatch(r -> !r.entry().symbol().isEmpty()));
+        addend.setVisible(vm.hasAddends());
+        target.setVisible(vm.hasTargets());
+        symbol.setVisible(vm.hasSymbols());
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         double[] minWidths = {110, 130, 150, 90, 90, 80, 120};
         for (int i = 0; i < minWidths.length; i++) entries.getColumns().get(i).setMinWidth(minWidths[i]);

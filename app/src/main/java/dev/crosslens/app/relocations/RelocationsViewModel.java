@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -36,7 +38,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+import dev.crosslens.app.control.FilterWorker;
+import dev.crosslens.app.symbols.SymbolsViewModel;
+import javafx.application.Platform;
 
 /**
  * Relocation counts by table and by type, biggest first, and every entry the model has: ELF REL/RELA/RELR
@@ -73,7 +77,13 @@ public final class RelocationsViewModel {
     private final ObservableList<Count> byTable = FXCollections.observableArrayList();
     private final ObservableList<Count> byType = FXCollections.observableArrayList();
     private final List<Row> rows = new ArrayList<>();
-    private final FilteredList<Row> shownRows;
+    private final ObservableList<Row> shownRows = FXCollections.observableArrayList();
+    private final Executor worker;
+    private final Executor fx;
+    private final AtomicLong run = new AtomicLong();
+    private final boolean hasAddends;
+    private final boolean hasTargets;
+    private final boolean hasSymbols;
     private final List<String> tables;
     private final List<String> types;
     private final StringProperty filterText = new SimpleStringProperty("");
@@ -82,7 +92,15 @@ public final class RelocationsViewModel {
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
     private final String note;
 
-    /** @param bytes the file's bytes (for PE base relocation entries), null when not loaded */
+    /** From this many entries on, filtering runs off the FX thread (as the symbol table's does). */
+    static final int ASYNC_THRESHOLD = SymbolsViewModel.ASYNC_THRESHOLD;
+
+    /**
+     * Built off the FX thread (it reads the entries). Filters synchronously below {@link #ASYNC_THRESHOLD} entries,
+     * else on the table-filter worker with the result applied on the FX thread.
+     *
+     * @param bytes the file's bytes (for PE base relocation entries), null when not loaded
+     */
     public RelocationsViewModel(BinaryImage image, ByteBuffer bytes) {
         this.summary = image.core().relocations();
         List<Entry> entries = entries(image, bytes);
@@ -99,7 +117,13 @@ public final class RelocationsViewModel {
         byType.setAll(counts(summary.byType().isEmpty() ? countBy(entries, Entry::type) : summary.byType(), summary.total()));
         tables = List.copyOf(tableNames);
         types = List.copyOf(typeNames);
-        shownRows = new FilteredList<>(FXCollections.observableArrayList(rows), r -> true);
+        hasAddends = entries.stream().anyMatch(e -> e.addend() != null);
+        hasTargets = entries.stream().anyMatch(e -> e.target() != null);
+        hasSymbols = entries.isEmpty() || entries.stream().anyMatch(e -> !e.symbol().isEmpty());
+        boolean async = rows.size() >= ASYNC_THRESHOLD;
+        worker = async ? FilterWorker.executor() : null;
+        fx = async ? Platform::runLater : null;
+        shownRows.setAll(rows);
         shown.set(shownRows.size());
         filterText.addListener((o, a, b) -> refilter());
         table.addListener((o, a, b) -> refilter());
@@ -184,13 +208,43 @@ public final class RelocationsViewModel {
         return out;
     }
 
+    /** Filters the entries anew; on the worker for a large table, where a newer request drops an older result. */
     private void refilter() {
         String q = filterText.get() == null ? "" : filterText.get().trim().toLowerCase(Locale.ROOT);
         String t = table.get();
         String y = type.get();
-        shownRows.setPredicate(r -> (t == null || t.equals(r.entry().table())) && (y == null || y.equals(r.entry().type()))
-                && (q.isEmpty() || r.key().contains(q)));
-        shown.set(shownRows.size());
+        java.util.function.Predicate<Row> keep = r -> (t == null || t.equals(r.entry().table()))
+                && (y == null || y.equals(r.entry().type())) && (q.isEmpty() || r.key().contains(q));
+        long id = run.incrementAndGet();
+        if (worker == null) {
+            show(rows.stream().filter(keep).toList());
+            return;
+        }
+        worker.execute(() -> {
+            if (run.get() != id) return; // a newer request is queued
+            List<Row> result = rows.stream().filter(keep).toList();
+            fx.execute(() -> {
+                if (run.get() == id) show(result);
+            });
+        });
+    }
+
+    private void show(List<Row> result) {
+        shownRows.setAll(result); // one change event
+        shown.set(result.size());
+    }
+
+    public boolean hasAddends() {
+        return hasAddends;
+    }
+
+    public boolean hasTargets() {
+        return hasTargets;
+    }
+
+    /** Whether a symbol column says anything (no entries: keep it, for the empty table's look). */
+    public boolean hasSymbols() {
+        return hasSymbols;
     }
 
     public long total() {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,11 +49,6 @@ public final class SymbolsViewModel {
     public static final int ASYNC_THRESHOLD = 20_000;
     /** From this many rows on, a regex filter runs on every core. */
     static final int PARALLEL_REGEX = 50_000;
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "symbols-filter");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** Defined-ness facet. */
     public enum Definition {
@@ -167,7 +160,7 @@ public final class SymbolsViewModel {
 
     /** Filters synchronously below {@link #ASYNC_THRESHOLD} rows, else on a worker with results on the FX thread. */
     public SymbolsViewModel(List<Symbol> symbols) {
-        this(symbols, symbols.size() >= ASYNC_THRESHOLD ? WORKER : null,
+        this(symbols, symbols.size() >= ASYNC_THRESHOLD ? dev.crosslens.app.control.FilterWorker.executor() : null,
                 symbols.size() >= ASYNC_THRESHOLD ? Platform::runLater : null);
     }
 
